@@ -1,0 +1,69 @@
+package dev.mtl4j.api.dsl;
+
+import dev.mtl4j.api.spec.EarlyStoppingSpec;
+import dev.mtl4j.api.spec.OptimizerSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+
+/** Builds the {@code training:} section; unset values keep {@link TrainingSpec#defaults()}. */
+public final class Training {
+    private int epochs = TrainingSpec.DEFAULT_EPOCHS;
+    private int batchSize = TrainingSpec.DEFAULT_BATCH_SIZE;
+    private OptimizerSpec optimizer = OptimizerSpec.adam(TrainingSpec.DEFAULT_LEARNING_RATE);
+    private long seed = TrainingSpec.DEFAULT_SEED;
+    private boolean shuffle = true;
+    private EarlyStoppingSpec earlyStopping;
+
+    Training() {
+    }
+
+    public Training epochs(int value) {
+        epochs = value;
+        return this;
+    }
+
+    public Training batchSize(int value) {
+        batchSize = value;
+        return this;
+    }
+
+    public Training adam(double learningRate) {
+        optimizer = new OptimizerSpec("adam", learningRate, 0, optimizer.weightDecay());
+        return this;
+    }
+
+    public Training sgd(double learningRate, double momentum) {
+        optimizer = new OptimizerSpec("sgd", learningRate, momentum, optimizer.weightDecay());
+        return this;
+    }
+
+    public Training weightDecay(double coefficient) {
+        optimizer = optimizer.withWeightDecay(coefficient);
+        return this;
+    }
+
+    public Training seed(long value) {
+        seed = value;
+        return this;
+    }
+
+    public Training shuffle(boolean value) {
+        shuffle = value;
+        return this;
+    }
+
+    /** Stop when the task's validation metric has not improved for {@code patience} epochs. */
+    public Training earlyStopping(String task, String metric, int patience) {
+        earlyStopping = new EarlyStoppingSpec(task, metric, patience);
+        return this;
+    }
+
+    /** Stop when the joint validation loss has not improved for {@code patience} epochs. */
+    public Training earlyStoppingOnLoss(int patience) {
+        earlyStopping = new EarlyStoppingSpec(null, "loss", patience);
+        return this;
+    }
+
+    TrainingSpec build() {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping);
+    }
+}

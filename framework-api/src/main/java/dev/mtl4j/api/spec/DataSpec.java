@@ -1,0 +1,29 @@
+package dev.mtl4j.api.spec;
+
+import java.util.List;
+
+/**
+ * Where the rows come from and how their columns become features. Label columns are named by the
+ * tasks and are never features; {@code drop} removes further columns (for instance one that leaks a
+ * label).
+ *
+ * @param source the data-set component that reads the rows ({@code csv})
+ * @param features feature declarations, matched in order; a column no declaration matches is unused
+ * @param drop columns never used as features even when a pattern matches them
+ * @param split how rows are split into train, validation and test
+ * @param unseen what a categorical feature does with a value unseen in training
+ */
+public record DataSpec(ComponentSpec source, List<FeatureSpec> features, List<String> drop, SplitSpec split,
+                       UnseenCategory unseen) {
+
+    public DataSpec {
+        SpecException.require(source != null, "source", "is required");
+        features = List.copyOf(features);
+        SpecException.require(!features.isEmpty(), "features", "declare at least one feature column or pattern");
+        SpecException.require(features.stream().map(FeatureSpec::pattern).distinct().count() == features.size(),
+                "features", "declares a pattern twice");
+        drop = drop == null ? List.of() : List.copyOf(drop);
+        split = split == null ? SplitSpec.defaults() : split;
+        unseen = unseen == null ? UnseenCategory.ERROR : unseen;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mtl4j.api.spec;
+
+import java.util.List;
+
+/**
+ * One task: its head, its weight λ in the joint loss {@code L = Σ λ_i L_i}, and the data columns
+ * that hold its labels.
+ *
+ * @param name the task's name, unique in the pipeline; also the default label column
+ * @param head the head component ({@code classification}, {@code regression}, ...)
+ * @param weight λ ≥ 0; it scales the task's gradient, so λ = 0 means the task trains nothing
+ * @param labels the label columns (one for most heads, several for multilabel or multi-output regression)
+ */
+public record TaskSpec(String name, ComponentSpec head, double weight, List<String> labels) {
+
+    public static final double DEFAULT_WEIGHT = 1.0;
+
+    public TaskSpec {
+        SpecException.requireName(name, "name");
+        SpecException.require(head != null, "head", "is required");
+        SpecException.require(Double.isFinite(weight) && weight >= 0, "weight",
+                "must be a finite number >= 0, got " + weight);
+        labels = labels == null || labels.isEmpty() ? List.of(name) : List.copyOf(labels);
+        for (String label : labels) {
+            SpecException.requireName(label, "labels");
+        }
+        SpecException.require(labels.stream().distinct().count() == labels.size(), "labels",
+                "lists a column twice: " + labels);
+    }
+
+    public TaskSpec(String name, ComponentSpec head) {
+        this(name, head, DEFAULT_WEIGHT, List.of(name));
+    }
+}

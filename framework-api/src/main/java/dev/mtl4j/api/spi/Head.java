@@ -1,0 +1,25 @@
+package dev.mtl4j.api.spi;
+
+import dev.mtl4j.api.graph.GraphScope;
+
+/** A configured task head: the layers between a shared representation and a task's output. */
+public interface Head {
+
+    /** What the head predicts; the runtime encodes labels and picks metrics from it. */
+    TargetKind targetKind();
+
+    /**
+     * Checks the head against the task's labels and returns the output width.
+     *
+     * @throws dev.mtl4j.api.spec.SpecException naming the parameter that does not fit the data
+     */
+    int outputSize(TargetInfo target);
+
+    /**
+     * Adds the head's layers, ending in exactly one output layer whose loss (score and gradient) is
+     * scaled by {@code context.weight()}.
+     *
+     * @return the name of the output layer
+     */
+    String build(GraphScope scope, String input, int inputSize, HeadContext context);
+}

@@ -1,0 +1,16 @@
+package dev.mtl4j.api.spi;
+
+/**
+ * What a head predicts. The runtime encodes label columns and computes metrics by kind, so a head
+ * plugin only decides how the network's output layer looks.
+ */
+public enum TargetKind {
+    /** One of several classes from one label column; one-hot labels, softmax output. */
+    CATEGORICAL,
+    /** Yes or no from one label column; one sigmoid output. */
+    BINARY,
+    /** Several independent yes/no labels, one column each; one sigmoid output per column. */
+    MULTILABEL,
+    /** Real numbers, one per label column; standardised for training, restored for predictions. */
+    NUMERIC
+}
