@@ -8,22 +8,29 @@ import dev.mtl4j.api.spi.SharingStrategyFactory;
 
 /** The kinds of component a plugin can provide, each with its own name space of types. */
 public enum Family {
-    ENCODER("encoder", EncoderFactory.class),
-    HEAD("head", HeadFactory.class),
-    SHARING("sharing strategy", SharingStrategyFactory.class),
-    DATASET("data set", DatasetFactory.class);
+    ENCODER("encoder", "encoders", EncoderFactory.class),
+    HEAD("head", "heads", HeadFactory.class),
+    SHARING("sharing strategy", "sharing strategies", SharingStrategyFactory.class),
+    DATASET("data set", "data sets", DatasetFactory.class);
 
     private final String label;
+    private final String plural;
     private final Class<? extends ComponentFactory> factoryType;
 
-    Family(String label, Class<? extends ComponentFactory> factoryType) {
+    Family(String label, String plural, Class<? extends ComponentFactory> factoryType) {
         this.label = label;
+        this.plural = plural;
         this.factoryType = factoryType;
     }
 
     /** How messages name the family: "encoder", "sharing strategy". */
     public String label() {
         return label;
+    }
+
+    /** The family's name in listings: "encoders", "sharing strategies". */
+    public String plural() {
+        return plural;
     }
 
     @SuppressWarnings("rawtypes")

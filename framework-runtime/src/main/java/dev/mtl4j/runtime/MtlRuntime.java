@@ -1,0 +1,164 @@
+package dev.mtl4j.runtime;
+
+import com.google.inject.Guice;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.DataContext;
+import dev.mtl4j.api.spi.Encoder;
+import dev.mtl4j.api.spi.Head;
+import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.SharingStrategy;
+import dev.mtl4j.api.spi.TableSource;
+import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.runtime.compile.CompiledNetwork;
+import dev.mtl4j.runtime.compile.GraphCompiler;
+import dev.mtl4j.runtime.config.PipelineYamlReader;
+import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.data.Splits;
+import dev.mtl4j.runtime.data.Splitter;
+import dev.mtl4j.runtime.eval.Evaluator;
+import dev.mtl4j.runtime.model.ModelFile;
+import dev.mtl4j.runtime.model.ProvenanceRecorder;
+import dev.mtl4j.runtime.model.TrainedModel;
+import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.PluginModule;
+import dev.mtl4j.runtime.plugin.PluginRegistry;
+import dev.mtl4j.runtime.train.Trainer;
+import dev.mtl4j.runtime.train.TrainingHistory;
+import dev.mtl4j.runtime.train.TrainingListener;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The runtime's front door: load a pipeline, train it, evaluate, predict, save and load models.
+ * {@link #create()} wires it with Guice over every plugin on the class path.
+ */
+public final class MtlRuntime {
+    private final PluginRegistry registry;
+    private final ComponentResolver resolver;
+
+    @Inject
+    public MtlRuntime(PluginRegistry registry, ComponentResolver resolver) {
+        this.registry = registry;
+        this.resolver = resolver;
+    }
+
+    /** A runtime over the plugins the context class loader sees. */
+    public static MtlRuntime create() {
+        return create(Thread.currentThread().getContextClassLoader());
+    }
+
+    public static MtlRuntime create(ClassLoader loader) {
+        return Guice.createInjector(new PluginModule(loader)).getInstance(MtlRuntime.class);
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    /** Reads and validates a YAML pipeline file (every problem reported at once). */
+    public PipelineSpec loadPipeline(Path file) {
+        return new PipelineYamlReader(registry).read(file);
+    }
+
+    /** Trains a pipeline whose relative data paths are resolved against the working directory. */
+    public TrainingResult train(PipelineSpec spec) {
+        return train(spec, Path.of("").toAbsolutePath(), TrainingListener.SILENT);
+    }
+
+    /**
+     * Trains a pipeline.
+     *
+     * @param baseDirectory where relative data paths are resolved (the pipeline file's folder)
+     */
+    public TrainingResult train(PipelineSpec spec, Path baseDirectory, TrainingListener listener) {
+        return train(prepare(spec, baseDirectory), listener);
+    }
+
+    /**
+     * Resolves the components, reads and encodes the data, and compiles the untrained network.
+     * Configuration problems surface here, before any data is read.
+     */
+    public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory) {
+        Encoder encoder = resolver.encoder(spec.encoder(), "encoder");
+        SharingStrategy sharing = resolver.sharing(spec.sharing(), "sharing");
+        Map<String, Head> heads = new LinkedHashMap<>();
+        Map<String, TargetKind> kinds = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            Head head = resolver.head(task.head(), "tasks." + task.name() + ".head");
+            heads.put(task.name(), head);
+            kinds.put(task.name(), head.targetKind());
+        }
+        TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
+        RawTable table = source.read();
+        Splits splits = Splitter.split(spec.data().split(), table);
+        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), kinds);
+        Map<String, TargetInfo> targets = new LinkedHashMap<>();
+        spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
+
+        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        return new PreparedPipeline(spec, network, preprocessor, preprocessor.encode(table, splits.train()),
+                splits.validation().length == 0 ? null : preprocessor.encode(table, splits.validation()),
+                splits.test().length == 0 ? null : preprocessor.encode(table, splits.test()), source.files());
+    }
+
+    /** Trains a prepared pipeline and measures every split. */
+    public TrainingResult train(PreparedPipeline prepared, TrainingListener listener) {
+        PipelineSpec spec = prepared.spec();
+        ComputationGraph graph = prepared.network().graph();
+        Preprocessor preprocessor = prepared.preprocessor();
+        TrainingHistory history = new Trainer(listener)
+                .fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(), prepared.validation());
+        Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
+        metrics.put("train", Evaluator.evaluate(graph, prepared.train(), spec.tasks(), preprocessor));
+        if (prepared.validation() != null) {
+            metrics.put("validation", Evaluator.evaluate(graph, prepared.validation(), spec.tasks(), preprocessor));
+        }
+        if (prepared.test() != null) {
+            metrics.put("test", Evaluator.evaluate(graph, prepared.test(), spec.tasks(), preprocessor));
+        }
+        TrainedModel model = new TrainedModel(spec, graph, preprocessor,
+                ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()));
+        return new TrainingResult(model, history, metrics);
+    }
+
+    /** Per-task metrics of a model on every row of a data file (read like the model's training data). */
+    public Map<String, Map<String, Double>> evaluate(TrainedModel model, Path dataFile) {
+        RawTable table = readOther(model, dataFile);
+        EncodedData data = model.preprocessor().encode(table, allRows(table));
+        return Evaluator.evaluate(model.graph(), data, model.spec().tasks(), model.preprocessor());
+    }
+
+    /** The model's predictions for every row of a data file; label columns are not needed. */
+    public Predictions predict(TrainedModel model, Path dataFile) {
+        RawTable table = readOther(model, dataFile);
+        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
+        return Predictions.of(model, dev.mtl4j.runtime.eval.Predictor.outputs(model.graph(), data.features()));
+    }
+
+    public void save(TrainedModel model, Path file) {
+        new ModelFile(registry).save(model, file);
+    }
+
+    public TrainedModel load(Path file) {
+        return new ModelFile(registry).load(file);
+    }
+
+    private RawTable readOther(TrainedModel model, Path dataFile) {
+        var source = model.spec().data().source().with("path", dataFile.toString());
+        return resolver.dataset(source, "data.source", new DataContext(Path.of("").toAbsolutePath())).read();
+    }
+
+    private static int[] allRows(RawTable table) {
+        int[] rows = new int[table.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mtl4j.runtime.cli;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Nested maps of metrics as JSON (NaN as null), written atomically. */
+final class MetricsJson {
+    private MetricsJson() {
+    }
+
+    static void write(Map<String, ?> metrics, Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.writeString(temp, render(metrics, "") + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new MtlException(ErrorCategory.IO_FAILED, file + ": cannot write metrics: " + e.getMessage(), e);
+        }
+    }
+
+    static String render(Object value, String indent) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder text = new StringBuilder("{");
+            String inner = indent + "  ";
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                text.append(first ? "\n" : ",\n").append(inner).append(quote(String.valueOf(entry.getKey()))).append(": ")
+                        .append(render(entry.getValue(), inner));
+                first = false;
+            }
+            return text.append(first ? "}" : "\n" + indent + "}").toString();
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "null" : Double.toString(d);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return quote(String.valueOf(value));
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mtl4j.runtime.cli;
+
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.TrainingResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mtl train PIPELINE.yaml [--out DIR]}. */
+@Command(name = "train", description = "Train a pipeline; writes DIR/model.zip and DIR/metrics.json.")
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand
+    MtlCommand parent;
+
+    @Parameters(paramLabel = "PIPELINE.yaml", description = "The pipeline file.")
+    Path pipeline;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        MtlRuntime runtime = parent.runtime();
+        PipelineSpec spec = runtime.loadPipeline(pipeline);
+        Path directory = out != null ? out : Path.of("runs", spec.name());
+        Path base = pipeline.toAbsolutePath().getParent();
+        Console console = Console.system();
+        console.line("training pipeline '" + spec.name() + "' (" + spec.tasks().size() + " tasks)");
+        TrainingResult result = runtime.train(spec, base, new ProgressReporter(console));
+        runtime.save(result.model(), directory.resolve("model.zip"));
+        MetricsJson.write(result.byTask(), directory.resolve("metrics.json"));
+        console.line(MetricsTable.render(result.metrics()));
+        console.line("model:   " + directory.resolve("model.zip"));
+        console.line("metrics: " + directory.resolve("metrics.json"));
+        return 0;
+    }
+}

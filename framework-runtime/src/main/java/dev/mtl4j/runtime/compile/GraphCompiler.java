@@ -1,0 +1,78 @@
+package dev.mtl4j.runtime.compile;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.graph.GraphScope;
+import dev.mtl4j.api.graph.SharedLayout;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.api.spi.Encoder;
+import dev.mtl4j.api.spi.Head;
+import dev.mtl4j.api.spi.HeadContext;
+import dev.mtl4j.api.spi.SharingStrategy;
+import dev.mtl4j.api.spi.TargetInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * PipelineSpec to DL4J ComputationGraph: the sharing strategy lays out the encoder(s) on the input,
+ * then each task's head attaches where the strategy says, its loss scaled by the task's λ.
+ */
+public final class GraphCompiler {
+    public static final String INPUT = "input";
+
+    /**
+     * @param spec the pipeline
+     * @param inputWidth the width of the encoded features
+     * @param encoder the configured encoder
+     * @param sharing the configured sharing strategy
+     * @param heads each task's configured head, by task name
+     * @param targets each task's label description, by task name
+     */
+    public CompiledNetwork compile(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+                                   Map<String, Head> heads, Map<String, TargetInfo> targets) {
+        TrainingSpec training = spec.training();
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .dataType(DataType.FLOAT)
+                .updater(Optimizers.updater(training.optimizer()))
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+        if (training.optimizer().weightDecay() > 0) {
+            base.weightDecay(training.optimizer().weightDecay());
+        }
+        GraphBuilder builder = base.graphBuilder().addInputs(INPUT).setInputTypes(InputType.feedForward(inputWidth));
+        Set<String> taken = new HashSet<>(Set.of(INPUT));
+        GraphScope root = new ScopedGraph(builder, "", taken, training.seed());
+
+        List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
+        SharedLayout layout = sharing.layout(root.child("shared"), INPUT, inputWidth, encoder, taskNames);
+        List<String> outputs = new ArrayList<>();
+        for (TaskSpec task : spec.tasks()) {
+            SharedLayout.Attachment at = layout.of(task.name());
+            HeadContext context = new HeadContext(targets.get(task.name()), task.weight());
+            try {
+                outputs.add(heads.get(task.name()).build(root.child("task").child(task.name()), at.vertex(), at.size(), context));
+            } catch (SpecException e) {
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, "tasks." + task.name() + ".head." + e.getMessage());
+            }
+        }
+        builder.setOutputs(outputs.toArray(String[]::new));
+        ComputationGraphConfiguration configuration = builder.build();
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return new CompiledNetwork(graph, outputs);
+    }
+}

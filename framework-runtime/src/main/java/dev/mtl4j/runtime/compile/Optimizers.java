@@ -1,0 +1,21 @@
+package dev.mtl4j.runtime.compile;
+
+import dev.mtl4j.api.spec.OptimizerSpec;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/** The DL4J updater for an optimizer spec. */
+final class Optimizers {
+    private Optimizers() {
+    }
+
+    static IUpdater updater(OptimizerSpec spec) {
+        return switch (spec.type()) {
+            case "adam" -> new Adam(spec.learningRate());
+            case "sgd" -> spec.momentum() > 0 ? new Nesterovs(spec.learningRate(), spec.momentum()) : new Sgd(spec.learningRate());
+            default -> throw new IllegalArgumentException("unknown optimizer " + spec.type());
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mtl4j.runtime.model;
+
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.data.Preprocessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A trained pipeline: the network, the spec it was built from, the fitted preprocessing that turns
+ * new rows into its input, and how it was made. Output i of the network is task i of the spec.
+ *
+ * @param spec the pipeline
+ * @param graph the trained network
+ * @param preprocessor vocabularies, scalers and class lists fitted on the training rows
+ * @param provenance how it was made
+ */
+public record TrainedModel(PipelineSpec spec, ComputationGraph graph, Preprocessor preprocessor, Provenance provenance) {
+}

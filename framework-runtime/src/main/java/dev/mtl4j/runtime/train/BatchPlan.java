@@ -1,0 +1,80 @@
+package dev.mtl4j.runtime.train;
+
+import dev.mtl4j.runtime.data.EncodedData;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One epoch's batches. The rows are permuted once per epoch into fresh arrays, so each batch is a
+ * contiguous view and no per-batch copies are made. A task whose labels are all present passes no
+ * mask; missing labels pass a 0 in the task's label mask, so the task's loss skips them.
+ */
+final class BatchPlan {
+    private final INDArray features;
+    private final INDArray[] labels;
+    private final INDArray[] masks;
+    private final boolean anyMask;
+    private final int rows;
+    private final int batchSize;
+
+    BatchPlan(EncodedData data, int batchSize, Random shuffle) {
+        this.rows = (int) data.features().size(0);
+        this.batchSize = batchSize;
+        int[] order = permutation(rows, shuffle);
+        this.features = pick(data.features(), order);
+        this.labels = pickAll(data.labels(), order);
+        this.masks = pickAll(data.masks(), order);
+        this.anyMask = data.masks().stream().anyMatch(m -> m != null);
+    }
+
+    int batches() {
+        return (rows + batchSize - 1) / batchSize;
+    }
+
+    MultiDataSet batch(int index) {
+        long start = (long) index * batchSize;
+        INDArrayIndex rowsOf = NDArrayIndex.interval(start, Math.min(rows, start + batchSize));
+        INDArray[] batchLabels = new INDArray[labels.length];
+        INDArray[] batchMasks = anyMask ? new INDArray[labels.length] : null;
+        for (int t = 0; t < labels.length; t++) {
+            batchLabels[t] = labels[t].get(rowsOf, NDArrayIndex.all());
+            if (anyMask && masks[t] != null) {
+                batchMasks[t] = masks[t].get(rowsOf, NDArrayIndex.all());
+            }
+        }
+        return new MultiDataSet(new INDArray[] {features.get(rowsOf, NDArrayIndex.all())}, batchLabels, null, batchMasks);
+    }
+
+    private static int[] permutation(int rows, Random shuffle) {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        if (shuffle != null) {
+            for (int i = rows - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        return order;
+    }
+
+    private static INDArray[] pickAll(List<INDArray> arrays, int[] order) {
+        INDArray[] picked = new INDArray[arrays.size()];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = arrays.get(i) == null ? null : pick(arrays.get(i), order);
+        }
+        return picked;
+    }
+
+    private static INDArray pick(INDArray array, int[] order) {
+        return Nd4j.pullRows(array, 1, order);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mtl4j.runtime.train;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.EarlyStoppingSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.eval.Evaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+
+/**
+ * The training loop: epochs of shuffled mini-batches through {@link ComputationGraph#fit}, per-task
+ * metrics after each epoch, early stopping that keeps the best epoch's parameters, and a clear stop
+ * when the loss diverges.
+ */
+public final class Trainer {
+    private final TrainingListener listener;
+
+    public Trainer(TrainingListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * @param validation validation rows, or null: metrics are then taken on the training rows and
+     *     early stopping is refused
+     */
+    public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
+                               EncodedData train, EncodedData validation) {
+        EarlyStoppingSpec stopping = spec.earlyStopping();
+        if (stopping != null && validation == null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "training.earlyStopping: needs validation rows; "
+                    + "set data.split.validation (e.g. 0.1)");
+        }
+        Random shuffle = spec.shuffle() ? new Random(spec.seed()) : null;
+        List<EpochReport> reports = new ArrayList<>();
+        double best = Double.NaN;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
+        int sinceBest = 0;
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            long started = System.nanoTime();
+            double trainLoss = runEpoch(graph, spec, new BatchPlan(train, spec.batchSize(), shuffle), epoch);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            EncodedData measured = validation != null ? validation : train;
+            Map<String, Map<String, Double>> metrics = Evaluator.evaluate(graph, measured, tasks, preprocessor);
+            double validationLoss = validation == null ? Double.NaN : loss(graph, validation);
+            EpochReport report = new EpochReport(epoch, trainLoss, validationLoss, metrics,
+                    validation != null ? "validation" : "train", seconds);
+            reports.add(report);
+            listener.epochDone(report);
+            if (stopping == null) {
+                bestEpoch = epoch;
+                continue;
+            }
+            double value = stopping.task() == null ? validationLoss : metrics.get(stopping.task()).getOrDefault(stopping.metric(), Double.NaN);
+            if (Double.isNaN(value)) {
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, "training.earlyStopping.metric: task '" + stopping.task()
+                        + "' has no metric '" + stopping.metric() + "'; it has " + metrics.get(stopping.task()).keySet());
+            }
+            if (Double.isNaN(best) || (stopping.minimise() ? value < best : value > best)) {
+                best = value;
+                bestEpoch = epoch;
+                bestParams = graph.params().dup();
+                sinceBest = 0;
+            } else if (++sinceBest >= stopping.patience()) {
+                listener.stoppedEarly(epoch, bestEpoch, stopping.metric(), best);
+                break;
+            }
+        }
+        if (bestParams != null && bestEpoch != reports.size()) {
+            graph.setParams(bestParams);
+        }
+        return new TrainingHistory(reports, bestEpoch, reports.size() < spec.epochs());
+    }
+
+    private double runEpoch(ComputationGraph graph, TrainingSpec spec, BatchPlan plan, int epoch) {
+        double total = 0;
+        int batches = plan.batches();
+        for (int b = 0; b < batches; b++) {
+            graph.fit(plan.batch(b));
+            double loss = graph.score();
+            if (!Double.isFinite(loss)) {
+                throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
+                        + (b + 1) + ": the loss is " + loss + "; lower the learning rate (now "
+                        + spec.optimizer().learningRate() + ") or check the data for extreme values");
+            }
+            total += loss;
+            listener.batchDone(epoch, b + 1, batches, loss);
+        }
+        return total / batches;
+    }
+
+    private static double loss(ComputationGraph graph, EncodedData data) {
+        INDArray[] masks = data.masks().stream().anyMatch(m -> m != null) ? data.masks().toArray(INDArray[]::new) : null;
+        return graph.score(new MultiDataSet(new INDArray[] {data.features()}, data.labels().toArray(INDArray[]::new), null, masks), false);
+    }
+}

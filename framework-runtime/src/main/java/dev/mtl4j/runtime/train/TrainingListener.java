@@ -1,0 +1,16 @@
+package dev.mtl4j.runtime.train;
+
+/** Hears training progress; the command line shows it as a progress bar or as plain lines. */
+public interface TrainingListener {
+
+    TrainingListener SILENT = new TrainingListener() { };
+
+    default void batchDone(int epoch, int batch, int batches, double loss) {
+    }
+
+    default void epochDone(EpochReport report) {
+    }
+
+    default void stoppedEarly(int epoch, int bestEpoch, String metric, double best) {
+    }
+}

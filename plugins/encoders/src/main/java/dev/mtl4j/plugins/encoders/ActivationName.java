@@ -1,0 +1,33 @@
+package dev.mtl4j.plugins.encoders;
+
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+
+/** The activations an encoder offers, as written in YAML ({@code relu}, {@code leaky-relu}). */
+public enum ActivationName {
+    RELU(Activation.RELU, WeightInit.RELU),
+    LEAKY_RELU(Activation.LEAKYRELU, WeightInit.RELU),
+    ELU(Activation.ELU, WeightInit.RELU),
+    GELU(Activation.GELU, WeightInit.RELU),
+    SWISH(Activation.SWISH, WeightInit.RELU),
+    TANH(Activation.TANH, WeightInit.XAVIER),
+    SIGMOID(Activation.SIGMOID, WeightInit.XAVIER),
+    IDENTITY(Activation.IDENTITY, WeightInit.XAVIER);
+
+    private final Activation activation;
+    private final WeightInit init;
+
+    ActivationName(Activation activation, WeightInit init) {
+        this.activation = activation;
+        this.init = init;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    /** He initialisation for the rectifier family, Glorot for the saturating ones. */
+    public WeightInit weightInit() {
+        return init;
+    }
+}
