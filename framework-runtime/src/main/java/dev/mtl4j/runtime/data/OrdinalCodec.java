@@ -92,7 +92,10 @@ final class OrdinalCodec implements ColumnCodec {
     }
 
     static OrdinalCodec fromState(Map<?, ?> state) {
-        return new OrdinalCodec(State.string(state, "column"), State.strings(state, "levels"),
-                State.number(state, "missing"));
+        List<String> levels = State.strings(state, "levels");
+        if (levels.size() < 2) {
+            throw State.invalid("levels", "at least two levels", levels);
+        }
+        return new OrdinalCodec(State.string(state, "column"), levels, State.number(state, "missing"));
     }
 }

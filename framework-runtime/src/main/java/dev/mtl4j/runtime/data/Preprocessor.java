@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything between a table of raw cells and the network's arrays: which columns are features and
@@ -77,8 +78,8 @@ public final class Preprocessor {
 
     /** Features, labels and masks of {@code rows}; the table must have every feature and label column. */
     public EncodedData encode(RawTable table, int[] rows) {
-        List<org.nd4j.linalg.api.ndarray.INDArray> labels = new ArrayList<>();
-        List<org.nd4j.linalg.api.ndarray.INDArray> masks = new ArrayList<>();
+        List<INDArray> labels = new ArrayList<>();
+        List<INDArray> masks = new ArrayList<>();
         for (TargetEncoder target : targets.values()) {
             TargetEncoder.Labels encoded = target.encode(table, rows);
             labels.add(encoded.labels());

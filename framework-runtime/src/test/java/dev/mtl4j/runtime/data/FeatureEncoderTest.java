@@ -40,6 +40,8 @@ final class FeatureEncoderTest {
     void anUnseenValueIsAnErrorNamingRowColumnAndKnownValues() {
         FeatureEncoder encoder = FeatureEncoder.fit(colours, List.of(new FeatureColumn("colour", CATEGORICAL)),
                 new int[] {0, 1}, UnseenCategory.ERROR);
+        assertThat(encoder.encode(colours, new int[] {1, 0}).toFloatMatrix())
+                .as("rows not encoded are not checked").isEqualTo(new float[][] {{1, 0}, {0, 1}});
         assertThatThrownBy(() -> encoder.encode(colours, new int[] {0, 4}))
                 .isInstanceOfSatisfying(MtlException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID))
@@ -101,6 +103,11 @@ final class FeatureEncoderTest {
                 new int[] {0, 4}, UnseenCategory.ERROR))
                 .isInstanceOfSatisfying(MtlException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID))
+                .hasMessage("t.csv: row 5 (line 6), column 'size': not a number: 'x'");
+        FeatureEncoder encoder = FeatureEncoder.fit(colours, List.of(new FeatureColumn("size", NUMERIC)),
+                new int[] {0, 1}, UnseenCategory.ERROR);
+        assertThat(encoder.encode(colours, new int[] {0, 1}).length()).isEqualTo(2);
+        assertThatThrownBy(() -> encoder.encode(colours, new int[] {1, 4}))
                 .hasMessage("t.csv: row 5 (line 6), column 'size': not a number: 'x'");
     }
 
