@@ -1,0 +1,115 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spi.RawTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One-hot over the training rows' distinct values, in natural order; a missing cell is all zeros.
+ * An unseen value is an error, or, with {@code other}, goes to an extra last slot.
+ */
+final class CategoricalCodec implements ColumnCodec {
+    private static final int SHOWN = 5;
+
+    private final String column;
+    private final List<String> values;
+    private final boolean other;
+    private final Map<String, Integer> slots = new HashMap<>();
+
+    CategoricalCodec(String column, List<String> values, boolean other) {
+        this.column = column;
+        this.values = List.copyOf(values);
+        this.other = other;
+        for (int i = 0; i < this.values.size(); i++) {
+            slots.put(this.values.get(i), i);
+        }
+    }
+
+    static CategoricalCodec fit(RawTable table, int index, int[] rows, boolean other) {
+        Set<String> seen = new HashSet<>();
+        for (int row : rows) {
+            String cell = table.cell(row, index);
+            if (cell != null) {
+                seen.add(cell);
+            }
+        }
+        return new CategoricalCodec(table.columns().get(index), Numbers.naturalOrder(seen), other);
+    }
+
+    @Override
+    public String column() {
+        return column;
+    }
+
+    @Override
+    public int width() {
+        return values.size() + (other ? 1 : 0);
+    }
+
+    @Override
+    public void encode(String cell, float[] out, int offset, RawTable table, int row, int index) {
+        if (cell == null) {
+            return;
+        }
+        Integer slot = slots.get(cell);
+        if (slot != null) {
+            out[offset + slot] = 1f;
+        } else if (other) {
+            out[offset + values.size()] = 1f;
+        } else {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": value '" + cell
+                    + "' was not in the training rows (known: " + known()
+                    + "); set data.unseen to 'other' to map unseen values to an extra input");
+        }
+    }
+
+    @Override
+    public PreparedColumn prepare(RawTable table, int index) {
+        int[] prepared = new int[table.size()];
+        List<String[]> rows = table.rows();
+        int unseen = other ? values.size() : PreparedColumn.INVALID;
+        for (int row = 0; row < prepared.length; row++) {
+            String cell = rows.get(row)[index];
+            Integer slot = cell == null ? null : slots.get(cell);
+            prepared[row] = cell == null ? PreparedColumn.NONE : slot == null ? unseen : slot;
+        }
+        return PreparedColumn.slots(prepared, this, table, index);
+    }
+
+    private String known() {
+        String shown = String.join(", ", values.subList(0, Math.min(SHOWN, values.size())));
+        return values.size() <= SHOWN ? shown : shown + ", ... " + values.size() + " values in all";
+    }
+
+    @Override
+    public List<String> inputNames() {
+        List<String> names = new ArrayList<>();
+        values.forEach(v -> names.add(column + "=" + v));
+        if (other) {
+            names.add(column + "=<other>");
+        }
+        return names;
+    }
+
+    @Override
+    public Map<String, Object> toState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("column", column);
+        state.put("type", "categorical");
+        state.put("values", new ArrayList<>(values));
+        state.put("other", other);
+        return state;
+    }
+
+    static CategoricalCodec fromState(Map<?, ?> state) {
+        return new CategoricalCodec(State.string(state, "column"), State.strings(state, "values"),
+                State.flag(state, "other"));
+    }
+}

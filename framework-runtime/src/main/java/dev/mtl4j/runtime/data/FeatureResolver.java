@@ -1,0 +1,98 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.FeatureSpec;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.RawTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which columns are features: the table's columns in file order that some declaration
+ * matches (an exact name wins over globs, else the first matching glob in declared order), less
+ * every label column, every dropped column and the split column. Every column the pipeline names
+ * must exist; all such problems are reported together.
+ */
+public final class FeatureResolver {
+
+    private FeatureResolver() {
+    }
+
+    public static List<FeatureColumn> resolve(PipelineSpec spec, RawTable table) {
+        DataSpec data = spec.data();
+        String file = table.origin();
+        List<String> columns = table.columns();
+        String listing = " (columns: " + ColumnNames.list(columns) + ")";
+        List<String> problems = new ArrayList<>();
+        for (FeatureSpec feature : data.features()) {
+            if (!feature.isGlob() && !columns.contains(feature.pattern())) {
+                problems.add(file + ": no column '" + feature.pattern() + "'" + listing
+                        + ColumnNames.didYouMean(feature.pattern(), columns));
+            }
+        }
+        for (String dropped : data.drop()) {
+            if (!columns.contains(dropped)) {
+                problems.add(file + ": no column '" + dropped + "' to drop" + listing
+                        + ColumnNames.didYouMean(dropped, columns));
+            }
+        }
+        for (TaskSpec task : spec.tasks()) {
+            for (String label : task.labels()) {
+                if (!columns.contains(label)) {
+                    problems.add(missingLabel(task.name(), label, table));
+                }
+            }
+        }
+        String split = data.split().column();
+        if (split != null && !columns.contains(split)) {
+            problems.add(file + ": no split column '" + split + "'" + listing + ColumnNames.didYouMean(split, columns));
+        }
+        if (!problems.isEmpty()) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, problems, null);
+        }
+        Set<String> excluded = new HashSet<>(spec.labelColumns());
+        excluded.addAll(data.drop());
+        if (split != null) {
+            excluded.add(split);
+        }
+        List<FeatureColumn> features = new ArrayList<>();
+        for (String column : columns) {
+            FeatureSpec match = match(data.features(), column);
+            if (match != null && !excluded.contains(column)) {
+                features.add(new FeatureColumn(column, match));
+            }
+        }
+        if (features.isEmpty()) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, file + ": no feature columns: the declared features "
+                    + data.features().stream().map(FeatureSpec::pattern).toList()
+                    + " match no column other than labels, dropped columns and the split column" + listing);
+        }
+        return features;
+    }
+
+    /** "task 'T' reads labels from column 'X', which FILE does not have (columns: ...)". */
+    static String missingLabel(String task, String label, RawTable table) {
+        return "task '" + task + "' reads labels from column '" + label + "', which " + table.origin()
+                + " does not have (columns: " + ColumnNames.list(table.columns()) + ")"
+                + ColumnNames.didYouMean(label, table.columns());
+    }
+
+    private static FeatureSpec match(List<FeatureSpec> features, String column) {
+        for (FeatureSpec feature : features) {
+            if (!feature.isGlob() && feature.pattern().equals(column)) {
+                return feature;
+            }
+        }
+        for (FeatureSpec feature : features) {
+            if (feature.isGlob() && feature.matches(column)) {
+                return feature;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spi.RawTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A declared level's rank scaled to [0, 1]; a missing cell becomes the training mean of that value. */
+final class OrdinalCodec implements ColumnCodec {
+    private final String column;
+    private final List<String> levels;
+    private final double missing;
+    private final Map<String, Integer> ranks = new HashMap<>();
+
+    OrdinalCodec(String column, List<String> levels, double missing) {
+        this.column = column;
+        this.levels = List.copyOf(levels);
+        this.missing = missing;
+        for (int i = 0; i < this.levels.size(); i++) {
+            ranks.put(this.levels.get(i), i);
+        }
+    }
+
+    static OrdinalCodec fit(RawTable table, int index, int[] rows, List<String> levels) {
+        OrdinalCodec unfitted = new OrdinalCodec(table.columns().get(index), levels, 0);
+        double sum = 0;
+        int count = 0;
+        for (int row : rows) {
+            String cell = table.cell(row, index);
+            if (cell != null) {
+                sum += unfitted.value(cell, table, row, index);
+                count++;
+            }
+        }
+        return new OrdinalCodec(unfitted.column, levels, count == 0 ? 0.5 : sum / count);
+    }
+
+    private double value(String cell, RawTable table, int row, int index) {
+        Integer rank = ranks.get(cell);
+        if (rank == null) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": '" + cell
+                    + "' is not one of the declared levels " + levels);
+        }
+        return rank / (double) (levels.size() - 1);
+    }
+
+    @Override
+    public String column() {
+        return column;
+    }
+
+    @Override
+    public int width() {
+        return 1;
+    }
+
+    @Override
+    public void encode(String cell, float[] out, int offset, RawTable table, int row, int index) {
+        out[offset] = (float) (cell == null ? missing : value(cell, table, row, index));
+    }
+
+    @Override
+    public PreparedColumn prepare(RawTable table, int index) {
+        float[] values = new float[table.size()];
+        List<String[]> rows = table.rows();
+        for (int row = 0; row < values.length; row++) {
+            String cell = rows.get(row)[index];
+            Integer rank = cell == null ? null : ranks.get(cell);
+            values[row] = cell == null ? (float) missing
+                    : rank == null ? Float.NaN : (float) (rank / (double) (levels.size() - 1));
+        }
+        return PreparedColumn.values(values, this, table, index);
+    }
+
+    @Override
+    public List<String> inputNames() {
+        return List.of(column);
+    }
+
+    @Override
+    public Map<String, Object> toState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("column", column);
+        state.put("type", "ordinal");
+        state.put("levels", new ArrayList<>(levels));
+        state.put("missing", missing);
+        return state;
+    }
+
+    static OrdinalCodec fromState(Map<?, ?> state) {
+        List<String> levels = State.strings(state, "levels");
+        if (levels.size() < 2) {
+            throw State.invalid("levels", "at least two levels", levels);
+        }
+        return new OrdinalCodec(State.string(state, "column"), levels, State.number(state, "missing"));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.api.spi.TargetKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Everything between a table of raw cells and the network's arrays: which columns are features and
+ * how each is encoded, and how each task's labels are encoded, all fitted on the training rows. Its
+ * state is plain maps and lists, saved with the model, so a trained model encodes new files exactly
+ * as it encoded its training data.
+ */
+public final class Preprocessor {
+    private static final int STATE_VERSION = 1;
+
+    private final FeatureEncoder features;
+    private final Map<String, TargetEncoder> targets;
+
+    private Preprocessor(FeatureEncoder features, Map<String, TargetEncoder> targets) {
+        this.features = features;
+        this.targets = targets;
+    }
+
+    /**
+     * Resolves the feature columns and fits every encoding on {@code trainRows}.
+     *
+     * @param kindsByTask each task's target kind (from its head)
+     * @throws MtlException DATA_INVALID when a named column is missing or a cell cannot be encoded
+     */
+    public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
+                                   Map<String, TargetKind> kindsByTask) {
+        List<FeatureColumn> columns = FeatureResolver.resolve(spec, table);
+        FeatureEncoder features = FeatureEncoder.fit(table, columns, trainRows, spec.data().unseen());
+        Map<String, TargetEncoder> targets = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            TargetKind kind = kindsByTask.get(task.name());
+            if (kind == null) {
+                throw new IllegalArgumentException("no target kind for task '" + task.name() + "' in " + kindsByTask);
+            }
+            targets.put(task.name(), TargetEncoder.fit(task, kind, table, trainRows));
+        }
+        return new Preprocessor(features, targets);
+    }
+
+    public int featureWidth() {
+        return features.width();
+    }
+
+    public FeatureEncoder features() {
+        return features;
+    }
+
+    /** The task names, in the pipeline's order. */
+    public List<String> tasks() {
+        return List.copyOf(targets.keySet());
+    }
+
+    public TargetInfo targetInfo(String task) {
+        return target(task).info();
+    }
+
+    public TargetEncoder target(String task) {
+        TargetEncoder target = targets.get(task);
+        if (target == null) {
+            throw new IllegalArgumentException("no task '" + task + "'; tasks are " + targets.keySet());
+        }
+        return target;
+    }
+
+    /** Features, labels and masks of {@code rows}; the table must have every feature and label column. */
+    public EncodedData encode(RawTable table, int[] rows) {
+        List<INDArray> labels = new ArrayList<>();
+        List<INDArray> masks = new ArrayList<>();
+        for (TargetEncoder target : targets.values()) {
+            TargetEncoder.Labels encoded = target.encode(table, rows);
+            labels.add(encoded.labels());
+            masks.add(encoded.mask());
+        }
+        return new EncodedData(features.encode(table, rows), labels, masks);
+    }
+
+    /** Features only, for files without label columns; columns are found by name. */
+    public EncodedData encodeFeaturesOnly(RawTable table, int[] rows) {
+        return new EncodedData(features.encode(table, rows), List.of(), List.of());
+    }
+
+    /** The fitted state as plain maps, lists, strings, booleans and numbers (doubles kept exactly). */
+    public Map<String, Object> toState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("version", STATE_VERSION);
+        state.put("features", new ArrayList<>(features.toState()));
+        state.put("targets", targets.values().stream().map(TargetEncoder::toState).toList());
+        return state;
+    }
+
+    /**
+     * Restores a preprocessor saved by {@link #toState()}; {@code spec} gives the task order.
+     *
+     * @throws MtlException MODEL_INVALID when the state is malformed or lacks one of the spec's tasks
+     */
+    public static Preprocessor fromState(Map<String, Object> state, PipelineSpec spec) {
+        Object version = state.get("version");
+        if (!(version instanceof Number number) || number.intValue() != STATE_VERSION) {
+            throw State.invalid("version", String.valueOf(STATE_VERSION), version);
+        }
+        FeatureEncoder features = FeatureEncoder.fromState(State.maps(state, "features"));
+        Map<String, TargetEncoder> saved = new LinkedHashMap<>();
+        for (Map<?, ?> target : State.maps(state, "targets")) {
+            TargetEncoder encoder = TargetEncoder.fromState(target);
+            saved.put(encoder.task(), encoder);
+        }
+        Map<String, TargetEncoder> targets = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            TargetEncoder encoder = saved.get(task.name());
+            if (encoder == null) {
+                throw new MtlException(ErrorCategory.MODEL_INVALID, "preprocessing state: no label encoding for task '"
+                        + task.name() + "'; the model knows tasks " + saved.keySet());
+            }
+            targets.put(task.name(), encoder);
+        }
+        return new Preprocessor(features, targets);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.api.spi.TargetKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns one task's label columns into label and mask arrays, by target kind, fitted on the training
+ * rows. CATEGORICAL: one-hot over the training classes (numeric order when every class is a number).
+ * BINARY: one 0/1 column from 0/1, true/false, yes/no or any two values (the second in order is
+ * positive). MULTILABEL: one 0/1 column per label column. NUMERIC: standardised per column.
+ * A missing label masks the example (per element for MULTILABEL); the mask is null when no label
+ * is missing.
+ */
+public final class TargetEncoder {
+    private static final int SHOWN = 10;
+
+    private final String task;
+    private final TargetKind kind;
+    private final List<String> columns;
+    private final List<String> classes;
+    private final boolean spelled;
+    private final double[] means;
+    private final double[] stds;
+    private final Map<String, Integer> classIndex = new HashMap<>();
+
+    /** Labels and mask of some rows; {@code mask} is null when no label is missing. */
+    public record Labels(INDArray labels, INDArray mask) {
+    }
+
+    private TargetEncoder(String task, TargetKind kind, List<String> columns, List<String> classes, boolean spelled,
+                          double[] means, double[] stds) {
+        this.task = task;
+        this.kind = kind;
+        this.columns = List.copyOf(columns);
+        this.classes = List.copyOf(classes);
+        this.spelled = spelled;
+        this.means = means;
+        this.stds = stds;
+        for (int i = 0; i < this.classes.size(); i++) {
+            classIndex.put(this.classes.get(i), i);
+        }
+    }
+
+    public static TargetEncoder fit(TaskSpec task, TargetKind kind, RawTable table, int[] trainRows) {
+        List<String> columns = task.labels();
+        if ((kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY) && columns.size() != 1) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "task '" + task.name() + "': a "
+                    + kind.name().toLowerCase(Locale.ROOT) + " head reads one label column, but labels lists "
+                    + columns.size() + ": " + columns);
+        }
+        int[] indexes = indexes(task.name(), columns, table);
+        return switch (kind) {
+            case CATEGORICAL -> new TargetEncoder(task.name(), kind, columns,
+                    Numbers.naturalOrder(distinct(task.name(), table, indexes[0], trainRows)), false, null, null);
+            case BINARY -> fitBinary(task.name(), table, indexes[0], trainRows);
+            case MULTILABEL -> new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null);
+            case NUMERIC -> fitNumeric(task.name(), columns, table, indexes, trainRows);
+        };
+    }
+
+    private static TargetEncoder fitBinary(String task, RawTable table, int index, int[] rows) {
+        List<String> values = Numbers.naturalOrder(distinct(task, table, index, rows));
+        List<String> column = List.of(table.columns().get(index));
+        if (values.stream().allMatch(v -> truth(v) != null)) {
+            String negative = values.stream().filter(v -> !truth(v)).findFirst().orElse("0");
+            String positive = values.stream().filter(TargetEncoder::truth).findFirst().orElse("1");
+            return new TargetEncoder(task, TargetKind.BINARY, column, List.of(negative, positive), true, null, null);
+        }
+        if (values.size() != 2) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": column '" + column.get(0)
+                    + "' (task '" + task + "'): a binary task needs two values in the training rows, found "
+                    + values.size() + ": " + shown(values));
+        }
+        return new TargetEncoder(task, TargetKind.BINARY, column, values, false, null, null);
+    }
+
+    private static TargetEncoder fitNumeric(String task, List<String> columns, RawTable table, int[] indexes,
+                                            int[] rows) {
+        double[] means = new double[columns.size()];
+        double[] stds = new double[columns.size()];
+        double[] values = new double[rows.length];
+        for (int c = 0; c < indexes.length; c++) {
+            int count = 0;
+            for (int row : rows) {
+                String cell = table.cell(row, indexes[c]);
+                if (cell != null) {
+                    values[count++] = NumericCodec.parse(cell, table, row, indexes[c]);
+                }
+            }
+            double[] moments = NumericCodec.moments(values, count);
+            means[c] = moments[0];
+            stds[c] = moments[1];
+        }
+        return new TargetEncoder(task, TargetKind.NUMERIC, columns, List.of(), false, means, stds);
+    }
+
+    private static Set<String> distinct(String task, RawTable table, int index, int[] rows) {
+        Set<String> values = new LinkedHashSet<>();
+        for (int row : rows) {
+            String cell = table.cell(row, index);
+            if (cell != null) {
+                values.add(cell);
+            }
+        }
+        if (values.isEmpty()) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": column '"
+                    + table.columns().get(index) + "' (task '" + task + "') has no values in the training rows");
+        }
+        return values;
+    }
+
+    private static int[] indexes(String task, List<String> columns, RawTable table) {
+        int[] indexes = new int[columns.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = table.columnIndex(columns.get(i));
+            if (indexes[i] < 0) {
+                throw new MtlException(ErrorCategory.DATA_INVALID,
+                        FeatureResolver.missingLabel(task, columns.get(i), table));
+            }
+        }
+        return indexes;
+    }
+
+    /** true for 1/true/yes, false for 0/false/no (any case), else null. */
+    private static Boolean truth(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes" -> Boolean.TRUE;
+            case "0", "false", "no" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    public String task() {
+        return task;
+    }
+
+    public TargetKind kind() {
+        return kind;
+    }
+
+    /** What a head needs to know: kind, label columns and, for CATEGORICAL, the classes in output order. */
+    public TargetInfo info() {
+        return new TargetInfo(task, kind, columns, kind == TargetKind.CATEGORICAL ? classes : List.of());
+    }
+
+    /** The width of the label array. */
+    public int width() {
+        return info().naturalOutputs();
+    }
+
+    /**
+     * The name of output {@code index}: the class for CATEGORICAL, the negative (0) or positive (1)
+     * value for BINARY, the label column for MULTILABEL and NUMERIC.
+     */
+    public String className(int index) {
+        return kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY ? classes.get(index) : columns.get(index);
+    }
+
+    public Labels encode(RawTable table, int[] rows) {
+        int[] indexes = indexes(task, columns, table);
+        int width = width();
+        int maskWidth = kind == TargetKind.MULTILABEL ? width : 1;
+        float[] labels = new float[rows.length * width];
+        float[] mask = new float[rows.length * maskWidth];
+        java.util.Arrays.fill(mask, 1f);
+        boolean anyMissing = false;
+        for (int r = 0; r < rows.length; r++) {
+            String[] row = table.rows().get(rows[r]);
+            for (int c = 0; c < indexes.length; c++) {
+                String cell = row[indexes[c]];
+                if (cell == null) {
+                    anyMissing = true;
+                    mask[r * maskWidth + (maskWidth == 1 ? 0 : c)] = 0f;
+                    continue;
+                }
+                int at = r * width;
+                switch (kind) {
+                    case CATEGORICAL -> labels[at + classIndex(cell, table, rows[r], indexes[c])] = 1f;
+                    case BINARY -> labels[at] = binary(cell, table, rows[r], indexes[c]) ? 1f : 0f;
+                    case MULTILABEL -> labels[at + c] = binary(cell, table, rows[r], indexes[c]) ? 1f : 0f;
+                    case NUMERIC -> labels[at + c] =
+                            (float) ((NumericCodec.parse(cell, table, rows[r], indexes[c]) - means[c]) / stds[c]);
+                }
+            }
+        }
+        if (kind == TargetKind.NUMERIC && anyMissing) {
+            for (int r = 0; r < rows.length; r++) {
+                if (mask[r] == 0f) {
+                    java.util.Arrays.fill(labels, r * width, (r + 1) * width, 0f);
+                }
+            }
+        }
+        return new Labels(matrix(labels, rows.length, width), anyMissing ? matrix(mask, rows.length, maskWidth) : null);
+    }
+
+    private int classIndex(String cell, RawTable table, int row, int index) {
+        Integer slot = classIndex.get(cell);
+        if (slot == null) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": class '" + cell
+                    + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")");
+        }
+        return slot;
+    }
+
+    private boolean binary(String cell, RawTable table, int row, int index) {
+        if (spelled) {
+            Boolean value = truth(cell);
+            if (value == null) {
+                throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": task '" + task
+                        + "' expects 0/1, true/false or yes/no, found '" + cell + "'");
+            }
+            return value;
+        }
+        Integer slot = classIndex.get(cell);
+        if (slot == null) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": task '" + task
+                    + "' expects '" + classes.get(0) + "' or '" + classes.get(1) + "', found '" + cell + "'");
+        }
+        return slot == 1;
+    }
+
+    /** NUMERIC: standardised values {@code [n, columns]} back in the label columns' units (float64). */
+    public INDArray restore(INDArray standardised) {
+        if (kind != TargetKind.NUMERIC) {
+            throw new IllegalStateException("task '" + task + "' is " + kind + "; only numeric targets are restored");
+        }
+        INDArray values = standardised.castTo(DataType.DOUBLE).dup();
+        values.muliRowVector(Nd4j.createFromArray(stds.clone()));
+        values.addiRowVector(Nd4j.createFromArray(means.clone()));
+        return values;
+    }
+
+    private static INDArray matrix(float[] data, int rows, int width) {
+        return rows == 0 ? Nd4j.create(DataType.FLOAT, 0, width) : Nd4j.create(data, new long[] {rows, width}, 'c');
+    }
+
+    private static String shown(List<String> values) {
+        String text = String.join(", ", values.subList(0, Math.min(SHOWN, values.size())));
+        return values.size() <= SHOWN ? text : text + ", ... " + values.size() + " in all";
+    }
+
+    public Map<String, Object> toState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("task", task);
+        state.put("kind", kind.name());
+        state.put("columns", new ArrayList<>(columns));
+        if (kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY) {
+            state.put("classes", new ArrayList<>(classes));
+        }
+        if (kind == TargetKind.BINARY) {
+            state.put("spelled", spelled);
+        }
+        if (kind == TargetKind.NUMERIC) {
+            state.put("means", State.boxed(means));
+            state.put("stds", State.boxed(stds));
+        }
+        return state;
+    }
+
+    public static TargetEncoder fromState(Map<?, ?> state) {
+        String kindName = State.string(state, "kind");
+        TargetKind kind;
+        try {
+            kind = TargetKind.valueOf(kindName);
+        } catch (IllegalArgumentException e) {
+            throw State.invalid("kind", "one of CATEGORICAL, BINARY, MULTILABEL, NUMERIC", kindName);
+        }
+        boolean classified = kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY;
+        boolean numeric = kind == TargetKind.NUMERIC;
+        return new TargetEncoder(State.string(state, "task"), kind, State.strings(state, "columns"),
+                classified ? State.strings(state, "classes") : List.of(),
+                kind == TargetKind.BINARY ? State.flag(state, "spelled") : kind == TargetKind.MULTILABEL,
+                numeric ? State.numbers(state, "means") : null, numeric ? State.numbers(state, "stds") : null);
+    }
+}
