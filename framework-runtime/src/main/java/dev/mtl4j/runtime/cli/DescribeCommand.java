@@ -5,6 +5,7 @@ import dev.mtl4j.api.MtlException;
 import dev.mtl4j.runtime.config.FuzzyMatcher;
 import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.ParamBinder;
+import dev.mtl4j.runtime.plugin.ParamDoc;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.util.List;
@@ -44,8 +45,9 @@ final class DescribeCommand implements Callable<Integer> {
             if (params.isEmpty()) {
                 out.println("  no parameters");
             }
-            for (var param : params) {
-                out.println("  " + param.render());
+            for (ParamDoc param : params) {
+                out.printf("  %-14s %-18s default %-12s %s%s%n", param.name(), param.type(), param.defaultText(), param.doc(),
+                        param.constraint().isEmpty() ? "" : " (" + param.constraint() + ")");
             }
         }
         out.flush();

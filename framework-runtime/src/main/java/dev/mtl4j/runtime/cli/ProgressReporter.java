@@ -30,13 +30,15 @@ final class ProgressReporter implements TrainingListener {
         if (!Double.isNaN(report.validationLoss())) {
             line.append(String.format(Locale.ROOT, "  val-loss %.4f", report.validationLoss()));
         }
-        line.append("  |");
+        if (!report.metrics().isEmpty()) {
+            line.append("  |");
+        }
         for (Map.Entry<String, Map<String, Double>> task : report.metrics().entrySet()) {
             line.append(' ').append(task.getKey());
             task.getValue().forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s=%.4f", metric, value)));
             line.append(" |");
         }
-        line.append(String.format(Locale.ROOT, " (%s, %.1fs)", report.metricsSplit(), report.seconds()));
+        line.append(String.format(Locale.ROOT, "  (%.1fs)", report.seconds()));
         console.line(line.toString());
     }
 

@@ -85,7 +85,7 @@ public final class ComponentResolver {
     }
 
     private static Record bind(ComponentFactory<?> factory, ComponentSpec spec, String key) {
-        ParamBinder.Binding<?> binding = ParamBinder.bind(factory, spec.params());
+        Binding<?> binding = ParamBinder.bind(factory, spec.params());
         if (!binding.problems().isEmpty()) {
             List<String> problems = binding.problems().stream().map(p -> key + "." + p.key() + ": " + p.message()).toList();
             throw new MtlException(ErrorCategory.CONFIG_INVALID, problems, null);

@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/** Reads the shared real data sets (found by walking up to a {@code shared/datasets} folder). */
+/** Reads the bundled real data sets in {@code examples/data}. */
 final class RealDatasetsTest {
 
     private final CsvDatasetFactory factory = new CsvDatasetFactory();
 
     @Test
     void income() {
-        RawTable table = timedRead("income_marketing.csv");
+        RawTable table = read("income_marketing.csv");
         assertThat(table.size()).isEqualTo(8993);
         assertThat(table.columns()).hasSize(14).startsWith("INCOME", "SEX", "MARITAL.STATUS");
         assertThat(table.rows().get(0)[13]).isNull();
@@ -27,45 +27,23 @@ final class RealDatasetsTest {
 
     @Test
     void digits() {
-        RawTable table = timedRead("sklearn_digits.csv");
+        RawTable table = read("sklearn_digits.csv");
         assertThat(table.size()).isEqualTo(1797);
         assertThat(table.columns()).hasSize(65).endsWith("label");
     }
 
-    @Test
-    void fineFoodWithLongTexts() {
-        RawTable table = timedRead("fine_food_reviews.csv");
-        assertThat(table.size()).isEqualTo(5000);
-        assertThat(table.columns()).hasSize(4);
-        int split = table.columnIndex("split");
-        assertThat(table.rows().stream().filter(r -> "train".equals(r[split])).count()).isEqualTo(4000);
-    }
-
-    @Test
-    void spamAssassin() {
-        RawTable table = timedRead("spam_assassin_sample.csv");
-        assertThat(table.size()).isEqualTo(2050);
-        assertThat(table.columns()).hasSize(7);
-    }
-
-    private RawTable timedRead(String name) {
+    private RawTable read(String name) {
         Path file = datasets().resolve(name);
-        factory.create(CsvConfig.of(file.toString()), new DataContext(Path.of("."))).read(); // warm up
-        long start = System.nanoTime();
-        RawTable table = factory.create(CsvConfig.of(file.toString()), new DataContext(Path.of("."))).read();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("read " + name + ": " + table.size() + " rows in " + millis + " ms");
-        assertThat(millis).as("read time of " + name).isLessThan(1000);
-        return table;
+        return factory.create(CsvConfig.of(file.toString()), new DataContext(Path.of("."))).read();
     }
 
     private static Path datasets() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/datasets");
+            Path candidate = dir.resolve("examples/data");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/datasets above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no examples/data above " + Path.of("").toAbsolutePath());
     }
 }
