@@ -1,0 +1,203 @@
+package dev.mtl4j.runtime.config;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Turns checked nodes into plain values, reporting a wrong type at the node. Each method returns
+ * empty after reporting, and stays silent about nodes already rejected by {@link NodeChecker}.
+ */
+final class YamlValues {
+    private static final Set<String> TRUE = Set.of("yes", "true", "on");
+    private static final int MAX_DEPTH = 50;
+
+    private final Problems problems;
+
+    YamlValues(Problems problems) {
+        this.problems = problems;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /** Any scalar except null, as written: a column named 2024 is text here. */
+    Optional<String> text(Node node, String path) {
+        return scalar(node, path, "a string").map(ScalarNode::getValue);
+    }
+
+    Optional<Integer> integer(Node node, String path) {
+        return typed(node, path, "an integer", Integer.class);
+    }
+
+    Optional<Long> whole(Node node, String path) {
+        Optional<Number> value = typed(node, path, "an integer", Number.class);
+        if (value.isPresent() && value.get() instanceof Double) {
+            return wrong(node, path, "an integer");
+        }
+        return value.map(Number::longValue);
+    }
+
+    Optional<Double> number(Node node, String path) {
+        return typed(node, path, "a number", Number.class).map(Number::doubleValue);
+    }
+
+    Optional<Boolean> bool(Node node, String path) {
+        return typed(node, path, "true or false", Boolean.class);
+    }
+
+    Optional<List<String>> texts(Node node, String path) {
+        if (!(node instanceof SequenceNode sequence)) {
+            return wrong(node, path, "a list of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (Node element : sequence.getValue()) {
+            Optional<String> value = scalar(element, path, "a list of strings").map(ScalarNode::getValue);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            values.add(value.get());
+        }
+        return Optional.of(values);
+    }
+
+    /** A parameter value with its YAML type kept: String, Integer, Long, Double, Boolean, List or Map. */
+    Optional<Object> plain(Node node, String path) {
+        return plain(node, path, 0);
+    }
+
+    private Optional<Object> plain(Node node, String path, int depth) {
+        if (problems.isRejected(node)) {
+            return Optional.empty();
+        }
+        if (depth > MAX_DEPTH) { // aliases can make a cycle the parser's depth limit never sees
+            problems.reject(node, path, "is nested more than " + MAX_DEPTH + " levels deep");
+            return Optional.empty();
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                values.add(plain(sequence.getValue().get(i), path + "[" + i + "]", depth + 1).orElse(null));
+            }
+            return values.contains(null) ? Optional.empty() : Optional.of(Collections.unmodifiableList(values));
+        }
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (NodeTuple entry : mapping.getValue()) {
+                if (entry.getKeyNode() instanceof ScalarNode key && !problems.isRejected(key)) {
+                    values.put(key.getValue(), plain(entry.getValueNode(), path + "." + key.getValue(), depth + 1).orElse(null));
+                }
+            }
+            return values.containsValue(null) ? Optional.empty() : Optional.of(Collections.unmodifiableMap(values));
+        }
+        Optional<Object> value = scalarValue((ScalarNode) node, path);
+        if (value.isEmpty() && !problems.isRejected(node)) {
+            problems.at(node, path, "has no value");
+        }
+        return value;
+    }
+
+    private <T> Optional<T> typed(Node node, String path, String expected, Class<T> type) {
+        Optional<ScalarNode> scalar = scalar(node, path, expected);
+        if (scalar.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Object> value = scalarValue(scalar.get(), path);
+        if (value.isPresent() && type.isInstance(value.get())) {
+            return Optional.of(type.cast(value.get()));
+        }
+        return problems.isRejected(node) ? Optional.empty() : wrong(node, path, expected);
+    }
+
+    private Optional<ScalarNode> scalar(Node node, String path, String expected) {
+        if (node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL) && !problems.isRejected(node)) {
+            return Optional.of(scalar);
+        }
+        return wrong(node, path, expected);
+    }
+
+    <T> Optional<T> wrong(Node node, String path, String expected) {
+        if (!problems.isRejected(node)) {
+            problems.at(node, path, "expected " + expected + ", got " + describe(node));
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        } else if (node instanceof MappingNode) {
+            return "a map";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar.getTag().equals(Tag.NULL) ? "nothing" : "'" + scalar.getValue() + "'";
+    }
+
+    /** The Java value of a scalar whose tag NodeChecker allowed; empty for null (or a bad explicit !!int). */
+    private Optional<Object> scalarValue(ScalarNode node, String path) {
+        String text = node.getValue();
+        Tag tag = node.getTag();
+        try {
+            if (tag.equals(Tag.INT)) {
+                return Optional.of(integerValue(text));
+            } else if (tag.equals(Tag.FLOAT)) {
+                return Optional.of(floatValue(text));
+            } else if (tag.equals(Tag.BOOL)) {
+                return Optional.of(TRUE.contains(text.toLowerCase(Locale.ROOT)));
+            } else if (tag.equals(Tag.STR)) {
+                return Optional.of(text);
+            }
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            problems.reject(node, path, "'" + text + "' is not a valid " + (tag.equals(Tag.INT) ? "integer" : "number"));
+            return Optional.empty();
+        }
+    }
+
+    /** YAML 1.1 integers: decimal, 0x hex, 0b binary, 0 octal, with _ separators; Long when Integer is too small. */
+    private static Number integerValue(String text) {
+        String digits = text.replace("_", "");
+        boolean negative = digits.startsWith("-");
+        digits = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+        BigInteger value;
+        if (digits.startsWith("0x")) {
+            value = new BigInteger(digits.substring(2), 16);
+        } else if (digits.startsWith("0b")) {
+            value = new BigInteger(digits.substring(2), 2);
+        } else if (digits.length() > 1 && digits.startsWith("0")) {
+            value = new BigInteger(digits.substring(1), 8);
+        } else {
+            value = new BigInteger(digits);
+        }
+        value = negative ? value.negate() : value;
+        if (value.bitLength() < 32) {
+            return value.intValue();
+        } else if (value.bitLength() < 64) {
+            return value.longValue();
+        }
+        throw new NumberFormatException("too large");
+    }
+
+    private static double floatValue(String text) {
+        String value = text.replace("_", "").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> Double.parseDouble(value);
+        };
+    }
+}
