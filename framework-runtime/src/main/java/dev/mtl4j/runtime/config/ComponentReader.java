@@ -6,11 +6,14 @@ import dev.mtl4j.runtime.plugin.Binding;
 import dev.mtl4j.runtime.plugin.ComponentCatalog;
 import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.ParamBinder;
+import dev.mtl4j.runtime.plugin.ParamDoc;
 import dev.mtl4j.runtime.plugin.ParamProblem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -53,10 +56,14 @@ final class ComponentReader {
             return Optional.empty();
         }
         Binding<?> binding = ParamBinder.bind(factory.get(), params);
+        Set<String> known = ParamBinder.describe(factory.get().configType()).stream()
+                .map(ParamDoc::name).collect(Collectors.toSet());
         for (ParamProblem problem : binding.problems()) {
-            // A missing parameter has no node of its own: point at the component's type.
-            Node at = map.value(problem.key()).orElseGet(() -> map.keyNode("type").orElseThrow());
-            values.problems().at(at, map.path(problem.key()), problem.message());
+            // An unknown key is wrong as a key, a bad value as a value; a missing parameter has
+            // no node of its own, so it points at the component's type.
+            Optional<Node> at = known.contains(problem.key()) ? map.value(problem.key()) : map.keyNode(problem.key());
+            values.problems().at(at.orElseGet(() -> map.keyNode("type").orElseThrow()),
+                    map.path(problem.key()), problem.message());
         }
         return binding.isBound() ? Optional.of(new ComponentSpec(type.get(), params)) : Optional.empty();
     }
