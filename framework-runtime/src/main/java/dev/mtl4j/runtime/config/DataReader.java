@@ -32,7 +32,7 @@ final class DataReader {
         Optional<ComponentSpec> source = data.required("source")
                 .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, values));
         Optional<List<FeatureSpec>> features = data.required("features")
-                .flatMap(node -> YamlMap.of(node, data.path("features"), values)).map(this::features);
+                .flatMap(node -> YamlMap.of(node, data.path("features"), values)).flatMap(this::features);
         List<String> drop = data.texts("drop").orElse(List.of());
         SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
         UnseenCategory unseen = data.text("unseen").flatMap(text -> unseen(data, text)).orElse(UnseenCategory.ERROR);
@@ -42,12 +42,16 @@ final class DataReader {
         return data.build(() -> new DataSpec(source.get(), features.get(), drop, split, unseen));
     }
 
-    private List<FeatureSpec> features(YamlMap features) {
+    /** Every feature, or empty when one is wrong (an incomplete list would only add follow-on errors). */
+    private Optional<List<FeatureSpec>> features(YamlMap features) {
         List<FeatureSpec> specs = new ArrayList<>();
+        boolean complete = true;
         for (String pattern : features.keys()) {
-            feature(features, pattern).ifPresent(specs::add);
+            Optional<FeatureSpec> feature = feature(features, pattern);
+            feature.ifPresent(specs::add);
+            complete &= feature.isPresent();
         }
-        return specs;
+        return complete ? Optional.of(specs) : Optional.empty();
     }
 
     /** {@code "px*": numeric}, or {@code AGE: { type: ordinal, levels: [...] }}. */

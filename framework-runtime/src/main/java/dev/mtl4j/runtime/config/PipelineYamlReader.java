@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -59,9 +60,12 @@ public final class PipelineYamlReader {
         if (root.isEmpty() && !problems.isEmpty()) {
             problems.throwIfAny(); // a syntax error: nothing more can be read
         }
-        Optional<YamlMap> top = root.isEmpty() ? Optional.of(YamlMap.empty(null, "", values))
-                : YamlMap.of(root.get(), "", values);
-        Optional<PipelineSpec> spec = top.flatMap(this::pipeline);
+        if (root.isPresent() && !(root.get() instanceof MappingNode)) {
+            values.wrong(root.get(), "(top level)", "a map with the keys " + KEYS);
+            problems.throwIfAny();
+        }
+        YamlMap top = YamlMap.at(root.orElse(null), "", values);
+        Optional<PipelineSpec> spec = pipeline(top);
         problems.throwIfAny();
         return spec.orElseThrow(); // no problems means every section was read
     }

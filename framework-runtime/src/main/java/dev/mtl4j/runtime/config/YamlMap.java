@@ -44,9 +44,9 @@ final class YamlMap {
         return values.wrong(node, path, "a map");
     }
 
-    /** A map with no entries located at a node: what an empty file or an absent section reads as. */
-    static YamlMap empty(Node at, String path, YamlValues values) {
-        return new YamlMap(at, path, values);
+    /** The map at a node known to be a map, or, at null (an empty file), a map without entries. */
+    static YamlMap at(Node node, String path, YamlValues values) {
+        return new YamlMap(node, path, values);
     }
 
     Node node() {

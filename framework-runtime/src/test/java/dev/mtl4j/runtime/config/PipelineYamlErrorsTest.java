@@ -169,4 +169,29 @@ final class PipelineYamlErrorsTest {
         assertThat(e.getMessage()).startsWith("4 problems:" + System.lineSeparator() + "  1) p.yaml:3:48: ")
                 .contains("  4) p.yaml:6:21: training.epochs");
     }
+
+    @Test
+    void topLevelMustBeAMap() {
+        assertThat(problems("- pipeline: p\n")).containsExactly("p.yaml:1:1: (top level): expected a map with the keys "
+                + "[pipeline, data, encoder, sharing, tasks, training], got a list");
+    }
+
+    @Test
+    void labelAndLabelsTogetherAreAmbiguous() {
+        assertThat(problems("pipeline: p\n" + DATA + ENCODER + "tasks:\n  y: { head: { type: binary }, label: a, labels: [b] }\n"))
+                .containsExactly("p.yaml:5:32: tasks.y.label: give either 'label' or 'labels', not both");
+    }
+
+    @Test
+    void explicitTagThatDoesNotFitItsTextIsReported() {
+        assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS + "training: { seed: !!int abc }\n"))
+                .containsExactly("p.yaml:5:19: training.seed: 'abc' is not a valid integer");
+    }
+
+    @Test
+    void unknownFeatureTypeIsReportedAtItsValue() {
+        assertThat(problems("pipeline: p\n"
+                + "data: { source: { type: csv, path: d.csv }, features: { x: numerical } }\n" + ENCODER + TASKS))
+                .containsExactly("p.yaml:2:60: data.features.x: must be one of numeric, categorical, ordinal, got 'numerical'");
+    }
 }
