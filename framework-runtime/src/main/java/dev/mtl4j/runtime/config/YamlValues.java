@@ -1,14 +1,11 @@
 package dev.mtl4j.runtime.config;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,7 +18,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * empty after reporting, and stays silent about nodes already rejected by {@link NodeChecker}.
  */
 final class YamlValues {
-    private static final Set<String> TRUE = Set.of("yes", "true", "on");
     private static final int MAX_DEPTH = 50;
 
     private final Problems problems;
@@ -146,58 +142,14 @@ final class YamlValues {
         return scalar.getTag().equals(Tag.NULL) ? "nothing" : "'" + scalar.getValue() + "'";
     }
 
-    /** The Java value of a scalar whose tag NodeChecker allowed; empty for null (or a bad explicit !!int). */
+    /** The Java value of a scalar, empty for null; a bad explicit {@code !!int abc} is reported. */
     private Optional<Object> scalarValue(ScalarNode node, String path) {
-        String text = node.getValue();
-        Tag tag = node.getTag();
         try {
-            if (tag.equals(Tag.INT)) {
-                return Optional.of(integerValue(text));
-            } else if (tag.equals(Tag.FLOAT)) {
-                return Optional.of(floatValue(text));
-            } else if (tag.equals(Tag.BOOL)) {
-                return Optional.of(TRUE.contains(text.toLowerCase(Locale.ROOT)));
-            } else if (tag.equals(Tag.STR)) {
-                return Optional.of(text);
-            }
-            return Optional.empty();
+            return Optional.ofNullable(YamlScalars.value(node));
         } catch (NumberFormatException e) {
-            problems.reject(node, path, "'" + text + "' is not a valid " + (tag.equals(Tag.INT) ? "integer" : "number"));
+            problems.reject(node, path, "'" + node.getValue() + "' is not a valid "
+                    + (node.getTag().equals(Tag.INT) ? "integer" : "number"));
             return Optional.empty();
         }
-    }
-
-    /** YAML 1.1 integers: decimal, 0x hex, 0b binary, 0 octal, with _ separators; Long when Integer is too small. */
-    private static Number integerValue(String text) {
-        String digits = text.replace("_", "");
-        boolean negative = digits.startsWith("-");
-        digits = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
-        BigInteger value;
-        if (digits.startsWith("0x")) {
-            value = new BigInteger(digits.substring(2), 16);
-        } else if (digits.startsWith("0b")) {
-            value = new BigInteger(digits.substring(2), 2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            value = new BigInteger(digits.substring(1), 8);
-        } else {
-            value = new BigInteger(digits);
-        }
-        value = negative ? value.negate() : value;
-        if (value.bitLength() < 32) {
-            return value.intValue();
-        } else if (value.bitLength() < 64) {
-            return value.longValue();
-        }
-        throw new NumberFormatException("too large");
-    }
-
-    private static double floatValue(String text) {
-        String value = text.replace("_", "").toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-            case "-.inf" -> Double.NEGATIVE_INFINITY;
-            case ".nan" -> Double.NaN;
-            default -> Double.parseDouble(value);
-        };
     }
 }
