@@ -2,10 +2,12 @@ package dev.mtl4j.runtime.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -18,9 +20,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * empty after reporting, and stays silent about nodes already rejected by {@link NodeChecker}.
  */
 final class YamlValues {
-    private static final int MAX_DEPTH = 50;
+    private static final int MAX_VALUES = 100_000;
 
     private final Problems problems;
+    private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int expanded;
 
     YamlValues(Problems problems) {
         this.problems = problems;
@@ -72,21 +76,33 @@ final class YamlValues {
 
     /** A parameter value with its YAML type kept: String, Integer, Long, Double, Boolean, List or Map. */
     Optional<Object> plain(Node node, String path) {
-        return plain(node, path, 0);
-    }
-
-    private Optional<Object> plain(Node node, String path, int depth) {
         if (problems.isRejected(node)) {
             return Optional.empty();
         }
-        if (depth > MAX_DEPTH) { // aliases can make a cycle the parser's depth limit never sees
-            problems.reject(node, path, "is nested more than " + MAX_DEPTH + " levels deep");
+        // Aliases turn the tree into a graph: it may loop back on itself, or, through aliases of
+        // aliases, expand to far more values than the text holds. Both are refused, not followed.
+        if (!open.add(node)) {
+            problems.at(node, path, "refers to itself through an alias");
             return Optional.empty();
         }
+        try {
+            if (++expanded > MAX_VALUES) {
+                if (expanded == MAX_VALUES + 1) { // once: every later value is over the limit too
+                    problems.at(node, path, "expands to more than " + MAX_VALUES + " values through aliases");
+                }
+                return Optional.empty();
+            }
+            return collectionOrScalar(node, path);
+        } finally {
+            open.remove(node);
+        }
+    }
+
+    private Optional<Object> collectionOrScalar(Node node, String path) {
         if (node instanceof SequenceNode sequence) {
             List<Object> values = new ArrayList<>();
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                values.add(plain(sequence.getValue().get(i), path + "[" + i + "]", depth + 1).orElse(null));
+                values.add(plain(sequence.getValue().get(i), path + "[" + i + "]").orElse(null));
             }
             return values.contains(null) ? Optional.empty() : Optional.of(Collections.unmodifiableList(values));
         }
@@ -94,7 +110,7 @@ final class YamlValues {
             Map<String, Object> values = new LinkedHashMap<>();
             for (NodeTuple entry : mapping.getValue()) {
                 if (entry.getKeyNode() instanceof ScalarNode key && !problems.isRejected(key)) {
-                    values.put(key.getValue(), plain(entry.getValueNode(), path + "." + key.getValue(), depth + 1).orElse(null));
+                    values.put(key.getValue(), plain(entry.getValueNode(), path + "." + key.getValue()).orElse(null));
                 }
             }
             return values.containsValue(null) ? Optional.empty() : Optional.of(Collections.unmodifiableMap(values));

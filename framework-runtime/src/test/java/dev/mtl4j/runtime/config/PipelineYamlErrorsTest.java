@@ -194,4 +194,23 @@ final class PipelineYamlErrorsTest {
                 + "data: { source: { type: csv, path: d.csv }, features: { x: numerical } }\n" + ENCODER + TASKS))
                 .containsExactly("p.yaml:2:60: data.features.x: must be one of numeric, categorical, ordinal, got 'numerical'");
     }
+
+    @Test
+    void selfReferencingAliasInAParameterIsRefused() {
+        assertThat(problems("pipeline: p\n" + DATA + "encoder: { type: mlp, hidden: &h [8, *h] }\n" + TASKS))
+                .containsExactly("p.yaml:3:31: encoder.hidden[1]: refers to itself through an alias");
+    }
+
+    @Test
+    void aliasesThatExpandToMillionsOfValuesAreRefused() {
+        StringBuilder yaml = new StringBuilder("pipeline: p\n" + DATA + ENCODER + TASKS + "sharing:\n  type: hard\n"
+                + "  a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 24; i++) {
+            yaml.append("  a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+
+        assertThat(problems(yaml.toString())).singleElement().asString()
+                .contains(": sharing.a").endsWith("expands to more than 100000 values through aliases");
+    }
 }
