@@ -1,0 +1,104 @@
+package dev.mtl4j.runtime.config;
+
+import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.FeatureSpec;
+import dev.mtl4j.api.spec.FeatureType;
+import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.UnseenCategory;
+import dev.mtl4j.runtime.plugin.Family;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code data:} section: source, features, drop, split and unseen. */
+final class DataReader {
+    static final List<String> KEYS = List.of("source", "features", "drop", "split", "unseen");
+    static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column");
+    static final List<String> FEATURE_KEYS = List.of("type", "levels");
+
+    private final ComponentReader components;
+
+    DataReader(ComponentReader components) {
+        this.components = components;
+    }
+
+    Optional<DataSpec> read(YamlMap data) {
+        YamlValues values = data.values();
+        data.allowOnly(KEYS);
+        Optional<ComponentSpec> source = data.required("source")
+                .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, values));
+        Optional<List<FeatureSpec>> features = data.required("features")
+                .flatMap(node -> YamlMap.of(node, data.path("features"), values)).flatMap(this::features);
+        List<String> drop = data.texts("drop").orElse(List.of());
+        SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
+        UnseenCategory unseen = data.text("unseen").flatMap(text -> unseen(data, text)).orElse(UnseenCategory.ERROR);
+        if (source.isEmpty() || features.isEmpty()) {
+            return Optional.empty();
+        }
+        return data.build(() -> new DataSpec(source.get(), features.get(), drop, split, unseen));
+    }
+
+    /** Every feature, or empty when one is wrong (an incomplete list would only add follow-on errors). */
+    private Optional<List<FeatureSpec>> features(YamlMap features) {
+        List<FeatureSpec> specs = new ArrayList<>();
+        boolean complete = true;
+        for (String pattern : features.keys()) {
+            Optional<FeatureSpec> feature = feature(features, pattern);
+            feature.ifPresent(specs::add);
+            complete &= feature.isPresent();
+        }
+        return complete ? Optional.of(specs) : Optional.empty();
+    }
+
+    /** {@code "px*": numeric}, or {@code AGE: { type: ordinal, levels: [...] }}. */
+    private Optional<FeatureSpec> feature(YamlMap features, String pattern) {
+        Node node = features.value(pattern).orElseThrow();
+        String path = features.path(pattern);
+        YamlValues values = features.values();
+        Optional<YamlMap> entry = node instanceof MappingNode
+                ? YamlMap.of(node, path, values) : Optional.empty();
+        entry.ifPresent(map -> map.allowOnly(FEATURE_KEYS));
+        Optional<String> type = entry.isPresent()
+                ? entry.get().required("type").flatMap(v -> values.text(v, entry.get().path("type")))
+                : values.text(node, path);
+        List<String> levels = entry.flatMap(map -> map.texts("levels")).orElse(List.of());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FeatureSpec(pattern, FeatureType.parse(type.get()), levels));
+        } catch (SpecException e) {
+            if (e.key().equals("pattern")) {
+                values.problems().at(features.keyNode(pattern).orElseThrow(), path, e.reason());
+            } else if (entry.isPresent()) {
+                entry.get().report(e);
+            } else {
+                values.problems().at(node, path, e.reason());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A random split by default; with a column, test defaults to 0 as in {@link SplitSpec#byColumn}. */
+    private static Optional<SplitSpec> split(YamlMap split) {
+        split.allowOnly(SPLIT_KEYS);
+        String column = split.text("column").orElse(null);
+        double test = split.number("test").orElse(column == null ? SplitSpec.DEFAULT_TEST : 0.0);
+        double validation = split.number("validation").orElse(0.0);
+        long seed = split.whole("seed").orElse(SplitSpec.DEFAULT_SEED);
+        return split.build(() -> new SplitSpec(test, validation, seed, column));
+    }
+
+    private static Optional<UnseenCategory> unseen(YamlMap data, String text) {
+        try {
+            return Optional.of(UnseenCategory.parse(text));
+        } catch (SpecException e) {
+            data.values().problems().at(data.value("unseen").orElseThrow(), data.path("unseen"), e.reason());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mtl4j.runtime.config;
+
+import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.EarlyStoppingSpec;
+import dev.mtl4j.api.spec.FeatureSpec;
+import dev.mtl4j.api.spec.FeatureType;
+import dev.mtl4j.api.spec.OptimizerSpec;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Writes a {@link PipelineSpec} as the canonical pipeline file that {@link PipelineYamlReader} reads
+ * back to an equal spec. Every default is written out (split, optimizer, task weight and labels),
+ * so a saved file says exactly how a model was trained even if defaults change later.
+ *
+ * <p>The document is built from plain maps and lists and emitted by SnakeYAML, whose emitter quotes
+ * any string the reader would otherwise take for something else ({@code "*"}, {@code "yes"},
+ * {@code "2024"}). Doubles are written as doubles ({@code 0.0}, {@code 1.0E-4}) and so read back as
+ * doubles. One limit: a {@code Long} component parameter small enough for an int reads back as an
+ * {@code Integer}, since YAML has one integer type.
+ */
+public final class PipelineYamlWriter {
+
+    public String write(PipelineSpec spec) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("pipeline", spec.name());
+        root.put("data", data(spec.data()));
+        root.put("encoder", component(spec.encoder()));
+        root.put("sharing", component(spec.sharing()));
+        Map<String, Object> tasks = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("head", component(task.head()));
+            entry.put("weight", task.weight());
+            entry.put("labels", new ArrayList<>(task.labels()));
+            tasks.put(task.name(), entry);
+        }
+        root.put("tasks", tasks);
+        root.put("training", training(spec.training()));
+        return yaml().dump(root);
+    }
+
+    private static Map<String, Object> data(DataSpec data) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("source", component(data.source()));
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (FeatureSpec feature : data.features()) {
+            features.put(feature.pattern(), feature.type() == FeatureType.ORDINAL
+                    ? map("type", feature.type().yamlName(), "levels", new ArrayList<>(feature.levels()))
+                    : feature.type().yamlName());
+        }
+        map.put("features", features);
+        map.put("drop", new ArrayList<>(data.drop()));
+        SplitSpec split = data.split();
+        Map<String, Object> splitMap = map("test", split.test(), "validation", split.validation());
+        splitMap.put("seed", split.seed());
+        if (split.column() != null) {
+            splitMap.put("column", split.column());
+        }
+        map.put("split", splitMap);
+        map.put("unseen", data.unseen().yamlName());
+        return map;
+    }
+
+    private static Map<String, Object> training(TrainingSpec training) {
+        Map<String, Object> map = map("epochs", training.epochs(), "batchSize", training.batchSize());
+        OptimizerSpec optimizer = training.optimizer();
+        Map<String, Object> optimizerMap = map("type", optimizer.type(), "lr", optimizer.learningRate());
+        optimizerMap.put("momentum", optimizer.momentum());
+        optimizerMap.put("weightDecay", optimizer.weightDecay());
+        map.put("optimizer", optimizerMap);
+        map.put("seed", training.seed());
+        map.put("shuffle", training.shuffle());
+        EarlyStoppingSpec stopping = training.earlyStopping();
+        if (stopping != null) {
+            Map<String, Object> stoppingMap = new LinkedHashMap<>();
+            if (stopping.task() != null) {
+                stoppingMap.put("task", stopping.task());
+            }
+            stoppingMap.put("metric", stopping.metric());
+            stoppingMap.put("patience", stopping.patience());
+            map.put("earlyStopping", stoppingMap);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> component(ComponentSpec component) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", component.type());
+        component.params().forEach((key, value) -> map.put(key, plain(value)));
+        return map;
+    }
+
+    /** Copies the spec's unmodifiable collections into the plain ones the emitter writes without tags. */
+    private static Object plain(Object value) {
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list.stream().map(PipelineYamlWriter::plain).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, plain(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    private static Map<String, Object> map(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
+    }
+
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.AUTO); // components and lists on one line
+        options.setIndent(2);
+        options.setWidth(120);
+        options.setSplitLines(false);
+        return new Yaml(new Representer(options), options);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mtl4j.runtime.config;
+
+import dev.mtl4j.api.spec.EarlyStoppingSpec;
+import dev.mtl4j.api.spec.OptimizerSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@code training:} section; every key is optional, defaults from {@link TrainingSpec#defaults()}. */
+final class TrainingReader {
+    static final List<String> KEYS = List.of("epochs", "batchSize", "optimizer", "seed", "shuffle", "earlyStopping");
+    static final List<String> OPTIMIZER_KEYS = List.of("type", "lr", "momentum", "weightDecay");
+    static final List<String> EARLY_STOPPING_KEYS = List.of("task", "metric", "patience");
+
+    private TrainingReader() {
+    }
+
+    static Optional<TrainingSpec> read(YamlMap training) {
+        training.allowOnly(KEYS);
+        TrainingSpec defaults = TrainingSpec.defaults();
+        int epochs = training.integer("epochs").orElse(defaults.epochs());
+        int batchSize = training.integer("batchSize").orElse(defaults.batchSize());
+        OptimizerSpec optimizer = training.map("optimizer").flatMap(TrainingReader::optimizer).orElse(defaults.optimizer());
+        long seed = training.whole("seed").orElse(defaults.seed());
+        boolean shuffle = training.bool("shuffle").orElse(defaults.shuffle());
+        EarlyStoppingSpec earlyStopping = training.map("earlyStopping").flatMap(TrainingReader::earlyStopping).orElse(null);
+        return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping));
+    }
+
+    private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {
+        optimizer.allowOnly(OPTIMIZER_KEYS);
+        String type = optimizer.text("type").orElse("adam");
+        double lr = optimizer.number("lr").orElse(TrainingSpec.DEFAULT_LEARNING_RATE);
+        double momentum = optimizer.number("momentum").orElse(0.0);
+        double weightDecay = optimizer.number("weightDecay").orElse(0.0);
+        return optimizer.build(() -> new OptimizerSpec(type, lr, momentum, weightDecay));
+    }
+
+    /** {@code { task: INCOME, metric: accuracy, patience: 3 }} or {@code { metric: loss, patience: 3 }}. */
+    private static Optional<EarlyStoppingSpec> earlyStopping(YamlMap stopping) {
+        stopping.allowOnly(EARLY_STOPPING_KEYS);
+        String task = stopping.text("task").orElse(null);
+        Optional<String> metric = stopping.required("metric").flatMap(v -> stopping.values().text(v, stopping.path("metric")));
+        Optional<Integer> patience = stopping.required("patience").flatMap(v -> stopping.values().integer(v, stopping.path("patience")));
+        if (metric.isEmpty() || patience.isEmpty()) {
+            return Optional.empty();
+        }
+        return stopping.build(() -> new EarlyStoppingSpec(task, metric.get(), patience.get()));
+    }
+}
