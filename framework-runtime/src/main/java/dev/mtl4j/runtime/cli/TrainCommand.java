@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,8 +30,11 @@ final class TrainCommand implements Callable<Integer> {
         Path directory = out != null ? out : Path.of("runs", spec.name());
         Path base = pipeline.toAbsolutePath().getParent();
         Console console = Console.system();
-        console.line("training pipeline '" + spec.name() + "' (" + spec.tasks().size() + " tasks)");
-        TrainingResult result = runtime.train(spec, base, new ProgressReporter(console));
+        PreparedPipeline prepared = runtime.prepare(spec, base);
+        console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
+                spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
+                prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
+        TrainingResult result = runtime.train(prepared, new ProgressReporter(console));
         runtime.save(result.model(), directory.resolve("model.zip"));
         MetricsJson.write(result.byTask(), directory.resolve("metrics.json"));
         console.line(MetricsTable.render(result.metrics()));

@@ -16,6 +16,8 @@ public final class Predictor {
 
     /** One array per network output, rows in input order. */
     public static INDArray[] outputs(ComputationGraph graph, INDArray features) {
+        // Masks left by an earlier fit or score would be applied to these rows; predictions need none.
+        graph.clearLayerMaskArrays();
         long rows = features.size(0);
         if (rows <= BATCH) {
             return detach(graph.output(false, features));

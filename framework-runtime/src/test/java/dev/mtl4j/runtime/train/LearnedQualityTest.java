@@ -20,7 +20,7 @@ final class LearnedQualityTest {
 
     @Test
     void digitsThreeTasksLearnEachTask() {
-        TrainingResult result = runtime.train(Pipelines.digits(12, 128, 128)
+        TrainingResult result = runtime.train(Pipelines.digits(20, 256, 256)
                 .task("digit", Heads.classification(10)).weight(0.5)
                 .task("parity", Heads.classification(2)).weight(0.3)
                 .task("ink", Heads.regression(1)).weight(0.2)
@@ -30,7 +30,7 @@ final class LearnedQualityTest {
         assertThat(result.metric("test", "parity", "accuracy")).isGreaterThanOrEqualTo(0.93);
         assertThat(result.metric("test", "ink", "r2")).isGreaterThan(0.9);
         assertThat(result.metric("test", "digit", "macro-f1")).isGreaterThan(0.9);
-        assertThat(result.history().epochs()).hasSize(12);
+        assertThat(result.history().epochs()).hasSize(20);
     }
 
     @Test

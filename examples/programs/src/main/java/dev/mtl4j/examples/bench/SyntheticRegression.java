@@ -57,7 +57,7 @@ final class SyntheticRegression {
                         line.append((float) (Math.tanh(dot) + 0.1 * random.nextGaussian())).append(',');
                     }
                 }
-                out.write(line, 0, line.length() - 1);
+                out.append(line, 0, line.length() - 1);
                 out.newLine();
             }
         }
