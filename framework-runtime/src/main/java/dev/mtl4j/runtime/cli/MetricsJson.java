@@ -1,12 +1,8 @@
 package dev.mtl4j.runtime.cli;
 
-import dev.mtl4j.api.ErrorCategory;
-import dev.mtl4j.api.MtlException;
-import java.io.IOException;
+import dev.mtl4j.runtime.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Nested maps of metrics as JSON (NaN as null), written atomically. */
@@ -15,15 +11,8 @@ final class MetricsJson {
     }
 
     static void write(Map<String, ?> metrics, Path file) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(temp, render(metrics, "") + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new MtlException(ErrorCategory.IO_FAILED, file + ": cannot write metrics: " + e.getMessage(), e);
-        }
+        byte[] json = (render(metrics, "") + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, "metrics", out -> out.write(json));
     }
 
     static String render(Object value, String indent) {

@@ -1,14 +1,12 @@
 package dev.mtl4j.runtime.cli;
 
-import dev.mtl4j.api.ErrorCategory;
-import dev.mtl4j.api.MtlException;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Predictions;
+import dev.mtl4j.runtime.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,16 +38,10 @@ final class PredictCommand implements Callable<Integer> {
             predictions.writeCsv(writer);
             return 0;
         }
-        Path absolute = out.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(out, "predictions", stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             predictions.writeCsv(writer);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new MtlException(ErrorCategory.IO_FAILED, out + ": cannot write predictions: " + e.getMessage(), e);
-        }
-        Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
         return 0;
     }
 }

@@ -6,16 +6,14 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.config.PipelineYamlWriter;
 import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.io.AtomicFiles;
 import dev.mtl4j.runtime.plugin.ComponentCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
@@ -51,29 +49,14 @@ public final class ModelFile {
     }
 
     public void save(TrainedModel model, Path target) {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+        AtomicFiles.write(target, "the model", out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 copyDl4jEntries(model.graph(), zip);
                 put(zip, PIPELINE, new PipelineYamlWriter().write(model.spec()));
                 put(zip, PREPROCESSING, PlainYaml.dump(model.preprocessor().toState()));
                 put(zip, PROVENANCE, PlainYaml.dump(model.provenance().toMap()));
             }
-            move(temp, target);
-        } catch (IOException e) {
-            throw new MtlException(ErrorCategory.IO_FAILED, target + ": cannot write the model: " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temp file is hidden and named after the target; a leftover is harmless
-                }
-            }
-        }
+        });
     }
 
     public TrainedModel load(Path file) {
@@ -135,13 +118,4 @@ public final class ModelFile {
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
 }
