@@ -48,9 +48,12 @@ public record ComponentSpec(String type, Map<String, Object> params) {
     }
 
     private static Object copyValue(Object value, String key) {
-        if (value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double) {
+        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Double) {
             return value;
+        }
+        if (value instanceof Long l) {
+            // YAML has one integer type: keep small longs as ints so that spec -> YAML -> spec is identity.
+            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue() : l;
         }
         if (value instanceof Float f) {
             return f.doubleValue();

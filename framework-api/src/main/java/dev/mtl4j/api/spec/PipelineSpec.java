@@ -37,6 +37,9 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
             }
         }
         training = training == null ? TrainingSpec.defaults() : training;
+        if (training.earlyStopping() != null && data.split().column() == null && data.split().validation() == 0) {
+            throw new SpecException("training.earlyStopping", "needs validation rows; set data.split.validation (e.g. 0.1)");
+        }
         if (training.earlyStopping() != null && training.earlyStopping().task() != null) {
             String watched = training.earlyStopping().task();
             SpecException.require(names.contains(watched), "training.earlyStopping.task",

@@ -17,6 +17,8 @@ public record TaskSpec(String name, ComponentSpec head, double weight, List<Stri
 
     public TaskSpec {
         SpecException.requireName(name, "name");
+        // Task names become scopes of vertex names ("task/<name>/output"), where '/' separates scopes.
+        SpecException.require(!name.contains("/"), "name", "must not contain '/': '" + name + "'");
         SpecException.require(head != null, "head", "is required");
         SpecException.require(Double.isFinite(weight) && weight >= 0, "weight",
                 "must be a finite number >= 0, got " + weight);

@@ -132,9 +132,13 @@ final class PipelineYamlErrorsTest {
 
     @Test
     void crossChecksOfThePipelineFindTheirKey() {
-        assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS
+        String dataWithValidation = "data: { source: { type: csv, path: d.csv }, features: { x: numeric }, split: { validation: 0.1 } }\n";
+        assertThat(problems("pipeline: p\n" + dataWithValidation + ENCODER + TASKS
                 + "training: { earlyStopping: { task: z, metric: accuracy, patience: 2 } }\n"))
                 .containsExactly("p.yaml:5:36: training.earlyStopping.task: there is no task 'z'; tasks are [y]");
+        assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS
+                + "training: { earlyStopping: { metric: loss, patience: 2 } }\n"))
+                .containsExactly("p.yaml:5:28: training.earlyStopping: needs validation rows; set data.split.validation (e.g. 0.1)");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.mtl4j.runtime.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.dsl.Data;
 import dev.mtl4j.api.dsl.Encoders;
 import dev.mtl4j.api.dsl.Heads;
@@ -40,7 +40,7 @@ final class EarlyStoppingTest {
                 .task("digit", Heads.classification(10))
                 .training(t -> t.epochs(3).earlyStopping("digit", "accuracy", 2))
                 .build()))
-                .isInstanceOf(MtlException.class)
-                .hasMessageContaining("training.earlyStopping: needs validation rows");
+                .isInstanceOf(SpecException.class)
+                .hasMessage("training.earlyStopping: needs validation rows; set data.split.validation (e.g. 0.1)");
     }
 }
