@@ -16,7 +16,6 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,49 +132,6 @@ final class PreprocessorTest {
         RawTable lacking = table(row("b"), row("1"));
         assertThatThrownBy(() -> preprocessor.encodeFeaturesOnly(lacking, new int[] {0}))
                 .hasMessageStartingWith("t.csv: no column 'a', which the model reads as a feature");
-    }
-
-    @Test
-    void encodingIsFast() {
-        RawTable income = ExampleData.income();
-        Preprocessor preprocessor = Preprocessor.fit(ExampleData.incomeSpec(), income, Splitter.all(income),
-                ExampleData.incomeKinds());
-        int[] all = Splitter.all(income);
-        EncodedData encoded = preprocessor.encode(income, all);
-        long incomeBest = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) {
-            long t = System.nanoTime();
-            preprocessor.encode(income, all);
-            incomeBest = Math.min(incomeBest, System.nanoTime() - t);
-        }
-
-        List<String> header = new ArrayList<>();
-        for (int c = 0; c < 100; c++) {
-            header.add("x" + c);
-        }
-        List<String[]> rows = new ArrayList<>();
-        java.util.Random random = new java.util.Random(1);
-        for (int r = 0; r < 9000; r++) {
-            String[] cells = new String[100];
-            for (int c = 0; c < 100; c++) {
-                cells[c] = Integer.toString(random.nextInt(1000)) + "." + random.nextInt(100);
-            }
-            rows.add(cells);
-        }
-        RawTable wide = new RawTable("wide.csv", header, rows, java.util.stream.IntStream.range(2, 9002).toArray());
-        FeatureEncoder numeric = FeatureEncoder.fit(wide, header.stream()
-                .map(h -> new FeatureColumn(h, dev.mtl4j.api.spec.FeatureSpec.of("*",
-                        dev.mtl4j.api.spec.FeatureType.NUMERIC))).toList(), Splitter.all(wide), UnseenCategory.ERROR);
-        numeric.encode(wide, Splitter.all(wide));
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) {
-            long t = System.nanoTime();
-            numeric.encode(wide, Splitter.all(wide));
-            best = Math.min(best, System.nanoTime() - t);
-        }
-        System.out.println("encode income " + encoded.features().shape()[0] + "x" + preprocessor.featureWidth()
-                + " + 2 tasks: " + incomeBest / 1_000_000.0 + " ms; numeric 9000x100: " + best / 1_000_000.0 + " ms");
-        assertThat(best / 1_000_000).isLessThan(200);
     }
 
     private static PipelineSpec digitsSpec() {
