@@ -5,6 +5,7 @@ import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TransferDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,19 +63,25 @@ public final class Data {
 
     /** A random split holding out {@code testFraction} of the rows for test. */
     public Data split(double testFraction, long seed) {
-        split = new SplitSpec(testFraction, split.validation(), seed, null);
+        split = new SplitSpec(testFraction, split.validation(), seed, null, split.limit());
         return this;
     }
 
     /** Split by a column whose cells say train, validation or test. */
     public Data splitColumn(String column) {
-        split = new SplitSpec(0, split.validation(), split.seed(), column);
+        split = new SplitSpec(0, split.validation(), split.seed(), column, split.limit());
         return this;
     }
 
     /** Hold out this fraction of the training rows for validation (early stopping, per-epoch metrics). */
     public Data validation(double fraction) {
         split = split.withValidation(fraction);
+        return this;
+    }
+
+    /** Train on at most {@code rows} of the training rows (a seeded sample): few-label experiments. */
+    public Data limit(int rows) {
+        split = split.withLimit(rows);
         return this;
     }
 
@@ -86,6 +93,15 @@ public final class Data {
 
     DataSpec build() {
         return new DataSpec(source, features, drop, split, unseen);
+    }
+
+    /** For a transfer pipeline, whose features come from the source model: only the source and split. */
+    TransferDataSpec buildForTransfer() {
+        if (!features.isEmpty() || !drop.isEmpty() || unseen != UnseenCategory.ERROR) {
+            throw new dev.mtl4j.api.spec.SpecException("data", "a transfer pipeline takes its features from the source model;"
+                    + " give only the source and the split");
+        }
+        return new TransferDataSpec(source, split);
     }
 
     private Data declare(FeatureType type, String... patterns) {

@@ -22,4 +22,23 @@ public final class Mtl {
     public static PipelineBuilder pipeline(String name) {
         return new PipelineBuilder(name);
     }
+
+    /**
+     * A pipeline that starts from a trained model:
+     *
+     * <pre>{@code
+     * TransferPipelineSpec spec = Mtl.transfer("income-transfer", "runs/income-pretrain/model.zip")
+     *     .strategy(Transfers.featureExtraction())
+     *     .data(Data.csv("income_marketing.csv").split(0.2, 7).limit(300))
+     *     .task("INCOME", Heads.classification(9))
+     *     .training(t -> t.epochs(30).seed(1))
+     *     .build();
+     * }</pre>
+     *
+     * @param name the new pipeline's name
+     * @param sourceModel the trained model file
+     */
+    public static TransferBuilder transfer(String name, String sourceModel) {
+        return new TransferBuilder(name, sourceModel);
+    }
 }

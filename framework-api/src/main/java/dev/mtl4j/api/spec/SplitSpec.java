@@ -10,8 +10,9 @@ package dev.mtl4j.api.spec;
  * @param validation the fraction of training rows held out for validation, in [0, 1)
  * @param seed the seed of the random split
  * @param column the split column, or null for a random split
+ * @param limit at most this many training rows (a seeded sample of them, for few-label runs); 0 for all
  */
-public record SplitSpec(double test, double validation, long seed, String column) {
+public record SplitSpec(double test, double validation, long seed, String column, int limit) {
 
     public static final double DEFAULT_TEST = 0.2;
     public static final long DEFAULT_SEED = 42;
@@ -21,6 +22,11 @@ public record SplitSpec(double test, double validation, long seed, String column
         SpecException.require(validation >= 0 && validation < 1, "validation", "must be in [0, 1), got " + validation);
         SpecException.require(test + validation < 1, "validation", "test + validation must leave training rows");
         SpecException.require(column == null || !column.isBlank(), "column", "must not be blank");
+        SpecException.require(limit >= 0, "limit", "must be >= 0 (0: every training row), got " + limit);
+    }
+
+    public SplitSpec(double test, double validation, long seed, String column) {
+        this(test, validation, seed, column, 0);
     }
 
     public static SplitSpec random(double test, long seed) {
@@ -36,6 +42,11 @@ public record SplitSpec(double test, double validation, long seed, String column
     }
 
     public SplitSpec withValidation(double fraction) {
-        return new SplitSpec(test, fraction, seed, column);
+        return new SplitSpec(test, fraction, seed, column, limit);
+    }
+
+    /** The same split keeping at most {@code rows} training rows. */
+    public SplitSpec withLimit(int rows) {
+        return new SplitSpec(test, validation, seed, column, rows);
     }
 }

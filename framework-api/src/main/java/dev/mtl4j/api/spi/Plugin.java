@@ -26,6 +26,10 @@ public interface Plugin {
         return List.of();
     }
 
+    default List<TransferStrategyFactory<?>> transferStrategies() {
+        return List.of();
+    }
+
     default List<DatasetFactory<?>> datasets() {
         return List.of();
     }

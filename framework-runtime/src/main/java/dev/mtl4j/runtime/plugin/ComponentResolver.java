@@ -13,6 +13,8 @@ import dev.mtl4j.api.spi.HeadFactory;
 import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
 import dev.mtl4j.api.spi.TableSource;
+import dev.mtl4j.api.spi.TransferStrategy;
+import dev.mtl4j.api.spi.TransferStrategyFactory;
 import dev.mtl4j.runtime.config.FuzzyMatcher;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -27,14 +29,17 @@ public final class ComponentResolver {
     private final Map<String, EncoderFactory<?>> encoders;
     private final Map<String, HeadFactory<?>> heads;
     private final Map<String, SharingStrategyFactory<?>> sharing;
+    private final Map<String, TransferStrategyFactory<?>> transfers;
     private final Map<String, DatasetFactory<?>> datasets;
 
     @Inject
     public ComponentResolver(Map<String, EncoderFactory<?>> encoders, Map<String, HeadFactory<?>> heads,
-                             Map<String, SharingStrategyFactory<?>> sharing, Map<String, DatasetFactory<?>> datasets) {
+                             Map<String, SharingStrategyFactory<?>> sharing, Map<String, TransferStrategyFactory<?>> transfers,
+                             Map<String, DatasetFactory<?>> datasets) {
         this.encoders = encoders;
         this.heads = heads;
         this.sharing = sharing;
+        this.transfers = transfers;
         this.datasets = datasets;
     }
 
@@ -48,6 +53,10 @@ public final class ComponentResolver {
 
     public SharingStrategy sharing(ComponentSpec spec, String key) {
         return create(factory(sharing, Family.SHARING, spec, key), spec, key);
+    }
+
+    public TransferStrategy transfer(ComponentSpec spec, String key) {
+        return create(factory(transfers, Family.TRANSFER, spec, key), spec, key);
     }
 
     public TableSource dataset(ComponentSpec spec, String key, DataContext context) {
@@ -75,6 +84,9 @@ public final class ComponentResolver {
         }
         if (factory instanceof HeadFactory<?> f) {
             return (T) ((HeadFactory<Record>) f).create(config);
+        }
+        if (factory instanceof TransferStrategyFactory<?> f) {
+            return (T) ((TransferStrategyFactory<Record>) f).create(config);
         }
         return (T) ((SharingStrategyFactory<Record>) factory).create(config);
     }

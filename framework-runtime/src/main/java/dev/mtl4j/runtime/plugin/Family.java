@@ -5,12 +5,14 @@ import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.EncoderFactory;
 import dev.mtl4j.api.spi.HeadFactory;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
+import dev.mtl4j.api.spi.TransferStrategyFactory;
 
 /** The kinds of component a plugin can provide, each with its own name space of types. */
 public enum Family {
     ENCODER("encoder", "encoders", EncoderFactory.class),
     HEAD("head", "heads", HeadFactory.class),
     SHARING("sharing strategy", "sharing strategies", SharingStrategyFactory.class),
+    TRANSFER("transfer strategy", "transfer strategies", TransferStrategyFactory.class),
     DATASET("data set", "data sets", DatasetFactory.class);
 
     private final String label;

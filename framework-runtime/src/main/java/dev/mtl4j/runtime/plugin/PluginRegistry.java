@@ -141,6 +141,7 @@ public final class PluginRegistry implements ComponentCatalog {
                 plugin.encoders().forEach(f -> entries.add(new Entry(Family.ENCODER, f, this)));
                 plugin.heads().forEach(f -> entries.add(new Entry(Family.HEAD, f, this)));
                 plugin.sharingStrategies().forEach(f -> entries.add(new Entry(Family.SHARING, f, this)));
+                plugin.transferStrategies().forEach(f -> entries.add(new Entry(Family.TRANSFER, f, this)));
                 plugin.datasets().forEach(f -> entries.add(new Entry(Family.DATASET, f, this)));
             } catch (RuntimeException | LinkageError e) {
                 throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, origin + ": plugin " + className

@@ -1,0 +1,27 @@
+package dev.mtl4j.api.spi;
+
+import java.util.List;
+
+/**
+ * How a trained encoder serves new tasks: which of its depths train, from when, and how fast. The
+ * runtime copies the source's parameters into the new network, applies the schedule to every layer
+ * of each depth, and trains new heads at the pipeline's own learning rate.
+ */
+public interface TransferStrategy {
+
+    /**
+     * @param depth how many depths the source encoder has (its layer stack, bottom first)
+     * @param learningRate the pipeline's learning rate, the default for the encoder too
+     * @param epochs the planned epochs
+     * @return one schedule per depth, bottom first
+     */
+    List<LayerSchedule> schedule(int depth, double learningRate, int epochs);
+
+    /**
+     * Whether the encoder never trains under this strategy. Then its output is computed once per
+     * data set and every epoch trains the heads alone.
+     */
+    default boolean precomputesFeatures() {
+        return false;
+    }
+}
