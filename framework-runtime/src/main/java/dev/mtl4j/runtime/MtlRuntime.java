@@ -3,6 +3,7 @@ package dev.mtl4j.runtime;
 import com.google.inject.Guice;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.Encoder;
 import dev.mtl4j.api.spi.Head;
@@ -19,6 +20,7 @@ import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.Splits;
 import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.Evaluator;
+import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
@@ -26,6 +28,8 @@ import dev.mtl4j.runtime.plugin.ComponentResolver;
 import dev.mtl4j.runtime.plugin.PluginModule;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Trainer;
+import dev.mtl4j.runtime.transfer.TransferResult;
+import dev.mtl4j.runtime.transfer.TransferRunner;
 import dev.mtl4j.runtime.train.TrainingHistory;
 import dev.mtl4j.runtime.train.TrainingListener;
 import jakarta.inject.Inject;
@@ -96,7 +100,8 @@ public final class MtlRuntime {
         }
         TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
         RawTable table = source.read();
-        Splits splits = Splitter.split(spec.data().split(), table);
+        Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), table), spec.data().split().limit(),
+                spec.training().seed());
         Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), kinds);
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
@@ -114,17 +119,21 @@ public final class MtlRuntime {
         Preprocessor preprocessor = prepared.preprocessor();
         TrainingHistory history = new Trainer(listener)
                 .fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(), prepared.validation());
-        Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>();
-        metrics.put("train", Evaluator.evaluate(graph, prepared.train(), spec.tasks(), preprocessor));
-        if (prepared.validation() != null) {
-            metrics.put("validation", Evaluator.evaluate(graph, prepared.validation(), spec.tasks(), preprocessor));
-        }
-        if (prepared.test() != null) {
-            metrics.put("test", Evaluator.evaluate(graph, prepared.test(), spec.tasks(), preprocessor));
-        }
+        Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
+                prepared.train(), prepared.validation(), prepared.test());
         TrainedModel model = new TrainedModel(spec, graph, preprocessor,
                 ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()));
         return new TrainingResult(model, history, metrics);
+    }
+
+    /**
+     * Carries a trained model over to new tasks (see {@link TransferRunner}).
+     *
+     * @param baseDirectory where the source model and data paths are resolved (the pipeline file's folder)
+     * @param baseline also train the same tasks from scratch with the same budget, for comparison
+     */
+    public TransferResult transfer(TransferPipelineSpec spec, Path baseDirectory, TrainingListener listener, boolean baseline) {
+        return new TransferRunner(resolver, registry, new ModelFile(registry)).run(spec, baseDirectory, listener, baseline);
     }
 
     /** Per-task metrics of a model on every row of a data file (read like the model's training data). */

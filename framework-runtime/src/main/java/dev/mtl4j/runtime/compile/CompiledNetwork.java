@@ -8,10 +8,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * @param graph the DL4J network
  * @param outputs output layer names, index i belongs to the pipeline's task i
+ * @param encoderDepths the encoder's vertices per depth, bottom first
  */
-public record CompiledNetwork(ComputationGraph graph, List<String> outputs) {
+public record CompiledNetwork(ComputationGraph graph, List<String> outputs, List<List<String>> encoderDepths) {
 
     public CompiledNetwork {
         outputs = List.copyOf(outputs);
+        encoderDepths = List.copyOf(encoderDepths);
     }
 }

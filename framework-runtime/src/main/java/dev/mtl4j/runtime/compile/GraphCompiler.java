@@ -15,15 +15,14 @@ import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TargetInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -43,7 +42,40 @@ public final class GraphCompiler {
      */
     public CompiledNetwork compile(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
                                    Map<String, Head> heads, Map<String, TargetInfo> targets) {
-        TrainingSpec training = spec.training();
+        return configure(spec, inputWidth, encoder, sharing, heads, targets).build();
+    }
+
+    /** The network's configuration, not yet built, for callers that adjust it first. */
+    public NetworkBlueprint configure(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+                                      Map<String, Head> heads, Map<String, TargetInfo> targets) {
+        GraphBuilder builder = graphBuilder(spec.training(), inputWidth);
+        List<String> claimed = new ArrayList<>();
+        GraphScope root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), claimed, spec.training().seed());
+        DepthRecorder recorder = new DepthRecorder(encoder, claimed);
+        List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
+        SharedLayout layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
+        List<String> outputs = addHeads(spec, root, layout, heads, targets);
+        builder.setOutputs(outputs.toArray(String[]::new));
+        return new NetworkBlueprint(builder.build(), outputs, recorder.depths(), layout);
+    }
+
+    /**
+     * The heads alone, reading a precomputed shared representation of width {@code featureWidth}
+     * as their input. Vertex names equal those of the full network, so parameters copy across.
+     */
+    public NetworkBlueprint configureHeads(PipelineSpec spec, int featureWidth, Map<String, Head> heads,
+                                           Map<String, TargetInfo> targets) {
+        GraphBuilder builder = graphBuilder(spec.training(), featureWidth);
+        GraphScope root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), new ArrayList<>(), spec.training().seed());
+        Map<String, SharedLayout.Attachment> attachments = new LinkedHashMap<>();
+        spec.tasks().forEach(t -> attachments.put(t.name(), new SharedLayout.Attachment(INPUT, featureWidth)));
+        SharedLayout layout = new SharedLayout(attachments);
+        List<String> outputs = addHeads(spec, root, layout, heads, targets);
+        builder.setOutputs(outputs.toArray(String[]::new));
+        return new NetworkBlueprint(builder.build(), outputs, List.of(), layout);
+    }
+
+    private static GraphBuilder graphBuilder(TrainingSpec training, int inputWidth) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
@@ -53,12 +85,11 @@ public final class GraphCompiler {
         if (training.optimizer().weightDecay() > 0) {
             base.weightDecay(training.optimizer().weightDecay());
         }
-        GraphBuilder builder = base.graphBuilder().addInputs(INPUT).setInputTypes(InputType.feedForward(inputWidth));
-        Set<String> taken = new HashSet<>(Set.of(INPUT));
-        GraphScope root = new ScopedGraph(builder, "", taken, training.seed());
+        return base.graphBuilder().addInputs(INPUT).setInputTypes(InputType.feedForward(inputWidth));
+    }
 
-        List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
-        SharedLayout layout = sharing.layout(root.child("shared"), INPUT, inputWidth, encoder, taskNames);
+    private static List<String> addHeads(PipelineSpec spec, GraphScope root, SharedLayout layout, Map<String, Head> heads,
+                                         Map<String, TargetInfo> targets) {
         List<String> outputs = new ArrayList<>();
         for (TaskSpec task : spec.tasks()) {
             SharedLayout.Attachment at = layout.of(task.name());
@@ -69,10 +100,6 @@ public final class GraphCompiler {
                 throw new MtlException(ErrorCategory.CONFIG_INVALID, "tasks." + task.name() + ".head." + e.getMessage());
             }
         }
-        builder.setOutputs(outputs.toArray(String[]::new));
-        ComputationGraphConfiguration configuration = builder.build();
-        ComputationGraph graph = new ComputationGraph(configuration);
-        graph.init();
-        return new CompiledNetwork(graph, outputs);
+        return outputs;
     }
 }

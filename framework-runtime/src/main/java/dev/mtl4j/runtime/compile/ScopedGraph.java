@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.compile;
 
 import dev.mtl4j.api.graph.GraphScope;
+import java.util.List;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -11,12 +12,17 @@ final class ScopedGraph implements GraphScope {
     private final GraphBuilder builder;
     private final String prefix;
     private final Set<String> taken;
+    private final List<String> claimed;
     private final long seed;
 
-    ScopedGraph(GraphBuilder builder, String prefix, Set<String> taken, long seed) {
+    /**
+     * @param claimed every vertex added through any scope of this graph, in order (shared by child scopes)
+     */
+    ScopedGraph(GraphBuilder builder, String prefix, Set<String> taken, List<String> claimed, long seed) {
         this.builder = builder;
         this.prefix = prefix;
         this.taken = taken;
+        this.claimed = claimed;
         this.seed = seed;
     }
 
@@ -30,7 +36,7 @@ final class ScopedGraph implements GraphScope {
 
     @Override
     public GraphScope child(String local) {
-        return new ScopedGraph(builder, name(local), taken, seed);
+        return new ScopedGraph(builder, name(local), taken, claimed, seed);
     }
 
     @Override
@@ -62,6 +68,7 @@ final class ScopedGraph implements GraphScope {
                 throw new IllegalStateException("vertex '" + name + "' reads '" + input + "', which does not exist (yet)");
             }
         }
+        claimed.add(name);
         return name;
     }
 }

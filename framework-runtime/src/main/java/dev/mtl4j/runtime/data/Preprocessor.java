@@ -51,6 +51,33 @@ public final class Preprocessor {
         return new Preprocessor(features, targets);
     }
 
+    /**
+     * For a transfer: the source model's feature encoding as it is, so new rows reach the pretrained
+     * encoder exactly as the source's did; the kept source tasks keep their label encodings; the new
+     * tasks are fitted on {@code trainRows}.
+     *
+     * @throws MtlException CONFIG_INVALID when a new task reads its labels from a column that is an
+     *     input feature of the source model
+     */
+    public static Preprocessor extend(Preprocessor source, PipelineSpec spec, java.util.Set<String> keptTasks,
+                                      RawTable table, int[] trainRows, Map<String, TargetKind> kindsByTask) {
+        Map<String, TargetEncoder> targets = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            if (keptTasks.contains(task.name())) {
+                targets.put(task.name(), source.target(task.name()));
+                continue;
+            }
+            for (String label : task.labels()) {
+                if (source.features.columns().contains(label)) {
+                    throw new MtlException(ErrorCategory.CONFIG_INVALID, "tasks." + task.name() + ".labels: column '" + label
+                            + "' is an input feature of the source model; a task cannot predict what the encoder reads");
+                }
+            }
+            targets.put(task.name(), TargetEncoder.fit(task, kindsByTask.get(task.name()), table, trainRows));
+        }
+        return new Preprocessor(source.features, targets);
+    }
+
     public int featureWidth() {
         return features.width();
     }

@@ -23,6 +23,20 @@ public final class Splitter {
         return spec.column() == null ? random(spec, table.size()) : byColumn(spec, table);
     }
 
+    /**
+     * Keeps at most {@code limit} training rows (0 keeps all): a sample drawn with the training seed,
+     * so that runs with different seeds see different few-label samples while the validation and test
+     * rows stay the same.
+     */
+    public static Splits limitTraining(Splits splits, int limit, long trainingSeed) {
+        if (limit == 0 || splits.train().length <= limit) {
+            return splits;
+        }
+        int[] order = splits.train().clone();
+        shuffle(order, new Random(trainingSeed));
+        return new Splits(sorted(order, 0, limit), splits.validation(), splits.test());
+    }
+
     /** Every row index of the table, in order. */
     public static int[] all(RawTable table) {
         return IntStream.range(0, table.size()).toArray();

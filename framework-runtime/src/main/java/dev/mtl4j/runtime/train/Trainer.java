@@ -48,6 +48,8 @@ public final class Trainer {
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
             double trainLoss = runEpoch(graph, spec, new BatchPlan(train, spec.batchSize(), shuffle), epoch);
+            // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
+            graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
             // Per-task metrics each epoch come from the validation rows; without them an epoch costs
             // its training steps alone (the final metrics on every split are measured after training).

@@ -1,0 +1,196 @@
+package dev.mtl4j.runtime.transfer;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.graph.SharedLayout;
+import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spec.TransferPipelineSpec;
+import dev.mtl4j.api.spi.DataContext;
+import dev.mtl4j.api.spi.Encoder;
+import dev.mtl4j.api.spi.Head;
+import dev.mtl4j.api.spi.LayerSchedule;
+import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.SharingStrategy;
+import dev.mtl4j.api.spi.TableSource;
+import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.api.spi.TransferStrategy;
+import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.runtime.compile.CompiledNetwork;
+import dev.mtl4j.runtime.compile.GraphCompiler;
+import dev.mtl4j.runtime.compile.NetworkBlueprint;
+import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.data.Splits;
+import dev.mtl4j.runtime.data.Splitter;
+import dev.mtl4j.runtime.eval.SplitMetrics;
+import dev.mtl4j.runtime.model.ModelFile;
+import dev.mtl4j.runtime.model.ProvenanceRecorder;
+import dev.mtl4j.runtime.model.TrainedModel;
+import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.PluginRegistry;
+import dev.mtl4j.runtime.train.Trainer;
+import dev.mtl4j.runtime.train.TrainingHistory;
+import dev.mtl4j.runtime.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Carries a trained model over to new tasks: the source's encoder (parameters, sharing and feature
+ * encoding) with new heads, trained as the transfer strategy schedules each encoder depth.
+ */
+public final class TransferRunner {
+    private final ComponentResolver resolver;
+    private final PluginRegistry registry;
+    private final ModelFile models;
+
+    public TransferRunner(ComponentResolver resolver, PluginRegistry registry, ModelFile models) {
+        this.resolver = resolver;
+        this.registry = registry;
+        this.models = models;
+    }
+
+    /**
+     * @param baseDirectory where the source model and data paths are resolved (the pipeline file's folder)
+     * @param baseline whether to train the same tasks from scratch too, with the same budget
+     */
+    public TransferResult run(TransferPipelineSpec transfer, Path baseDirectory, TrainingListener listener, boolean baseline) {
+        Path sourceFile = baseDirectory.resolve(transfer.transfer().from()).normalize();
+        TrainedModel source = models.load(sourceFile);
+        TransferStrategy strategy = resolver.transfer(transfer.transfer().strategy(), "transfer.strategy");
+        Set<String> kept = new HashSet<>(transfer.transfer().keep());
+        PipelineSpec spec = effectiveSpec(transfer, source.spec());
+
+        Encoder encoder = resolver.encoder(spec.encoder(), "encoder");
+        SharingStrategy sharing = resolver.sharing(spec.sharing(), "sharing");
+        Map<String, Head> heads = new LinkedHashMap<>();
+        Map<String, TargetKind> kinds = new LinkedHashMap<>();
+        for (TaskSpec task : spec.tasks()) {
+            Head head = resolver.head(task.head(), "tasks." + task.name() + ".head");
+            heads.put(task.name(), head);
+            kinds.put(task.name(), head.targetKind());
+        }
+        TableSource table = resolver.dataset(transfer.data().source(), "data.source", new DataContext(baseDirectory));
+        RawTable rows = table.read();
+        Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), rows), spec.data().split().limit(),
+                spec.training().seed());
+        Preprocessor preprocessor = Preprocessor.extend(source.preprocessor(), spec, kept, rows, splits.train(), kinds);
+        Map<String, TargetInfo> targets = new LinkedHashMap<>();
+        spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
+        EncodedData train = preprocessor.encode(rows, splits.train());
+        EncodedData validation = splits.validation().length == 0 ? null : preprocessor.encode(rows, splits.validation());
+        EncodedData test = splits.test().length == 0 ? null : preprocessor.encode(rows, splits.test());
+
+        GraphCompiler compiler = new GraphCompiler();
+        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
+        CompiledNetwork network = blueprint.build();
+        List<String> carried = carriedLayers(blueprint, kept);
+        ParameterCopier.copy(source.graph(), network.graph(), carried);
+
+        TrainingHistory history;
+        Trainer trainer = new Trainer(listener);
+        if (strategy.precomputesFeatures()) {
+            SharedLayout.Attachment shared = singleAttachment(blueprint.layout(), spec);
+            CompiledNetwork headsOnly = compiler.configureHeads(spec, shared.size(), heads, targets).build();
+            ParameterCopier.copy(source.graph(), headsOnly.graph(), carried);
+            history = trainer.fit(headsOnly.graph(), spec.training(), spec.tasks(), preprocessor,
+                    FrozenFeatures.of(network.graph(), shared.vertex(), train),
+                    FrozenFeatures.of(network.graph(), shared.vertex(), validation));
+            ParameterCopier.copy(headsOnly.graph(), network.graph(), headLayers(network, spec));
+        } else {
+            history = trainer.fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
+        }
+        List<Path> inputs = new ArrayList<>(table.files());
+        inputs.add(sourceFile);
+        TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
+                ProvenanceRecorder.record(registry, spec.training().seed(), inputs));
+        TrainingResult transferred = new TrainingResult(model, history,
+                SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
+        TrainingResult scratch = !baseline ? null
+                : fromScratch(compiler, spec, preprocessor, encoder, sharing, heads, targets, train, validation, test, table);
+        return new TransferResult(transferred, scratch);
+    }
+
+    /** The source's data encoding and encoder, the kept source tasks followed by the new ones. */
+    private static PipelineSpec effectiveSpec(TransferPipelineSpec transfer, PipelineSpec source) {
+        List<TaskSpec> tasks = new ArrayList<>();
+        for (String name : transfer.transfer().keep()) {
+            tasks.add(source.task(name).orElseThrow(() -> new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.keep: the source model has no task '"
+                    + name + "'; its tasks are " + source.tasks().stream().map(TaskSpec::name).toList())));
+        }
+        tasks.addAll(transfer.tasks());
+        DataSpec data = new DataSpec(transfer.data().source(), source.data().features(), source.data().drop(),
+                transfer.data().split(), source.data().unseen());
+        return new PipelineSpec(transfer.name(), data, source.encoder(), source.sharing(), tasks, transfer.training());
+    }
+
+    private static List<LayerSchedule> schedule(TransferStrategy strategy, NetworkBlueprint blueprint, PipelineSpec spec) {
+        int depth = blueprint.encoderDepths().size();
+        try {
+            List<LayerSchedule> schedule = strategy.schedule(depth, spec.training().optimizer().learningRate(),
+                    spec.training().epochs());
+            if (schedule.size() != depth) {
+                throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + depth + " depths");
+            }
+            return schedule;
+        } catch (SpecException e) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.strategy." + e.getMessage());
+        }
+    }
+
+    /** The encoder's layers and the kept tasks' heads: what the new network takes from the source. */
+    private static List<String> carriedLayers(NetworkBlueprint blueprint, Set<String> kept) {
+        List<String> layers = new ArrayList<>();
+        blueprint.encoderDepths().forEach(layers::addAll);
+        for (String vertex : blueprint.configuration().getVertices().keySet()) {
+            for (String task : kept) {
+                if (vertex.startsWith("task/" + task + "/")) {
+                    layers.add(vertex);
+                }
+            }
+        }
+        return layers;
+    }
+
+    private static List<String> headLayers(CompiledNetwork network, PipelineSpec spec) {
+        List<String> layers = new ArrayList<>();
+        for (String vertex : network.graph().getConfiguration().getVertices().keySet()) {
+            if (spec.tasks().stream().anyMatch(t -> vertex.startsWith("task/" + t.name() + "/"))) {
+                layers.add(vertex);
+            }
+        }
+        return layers;
+    }
+
+    private static SharedLayout.Attachment singleAttachment(SharedLayout layout, PipelineSpec spec) {
+        Set<String> vertices = new HashSet<>();
+        layout.attachments().values().forEach(a -> vertices.add(a.vertex()));
+        if (vertices.size() != 1) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.strategy: feature extraction needs every task to read"
+                    + " one shared representation; sharing '" + spec.sharing().type() + "' attaches tasks at " + vertices.size()
+                    + " places; use fine-tune with every layer frozen instead");
+        }
+        return layout.attachments().values().iterator().next();
+    }
+
+    private TrainingResult fromScratch(GraphCompiler compiler, PipelineSpec spec, Preprocessor preprocessor, Encoder encoder,
+                                       SharingStrategy sharing, Map<String, Head> heads, Map<String, TargetInfo> targets,
+                                       EncodedData train, EncodedData validation, EncodedData test, TableSource table) {
+        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        TrainingHistory history = new Trainer(TrainingListener.SILENT)
+                .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
+        TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
+                ProvenanceRecorder.record(registry, spec.training().seed(), table.files()));
+        return new TrainingResult(model, history,
+                SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
+    }
+}

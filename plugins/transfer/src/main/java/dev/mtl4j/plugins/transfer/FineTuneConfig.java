@@ -1,0 +1,18 @@
+package dev.mtl4j.plugins.transfer;
+
+import dev.mtl4j.api.spi.Param;
+
+/**
+ * The {@code fine-tune} strategy's parameters.
+ *
+ * @param lr the learning rate of the encoder's top layer; absent: the pipeline's
+ * @param decay each lower layer's learning rate is this factor of the one above (discriminative rates)
+ * @param freeze how many of the lowest encoder layers stay frozen
+ */
+public record FineTuneConfig(
+        @Param(doc = "learning rate of the encoder's top layer; the pipeline's learning rate when absent",
+                defaultValue = Param.NONE, min = 0) Double lr,
+        @Param(doc = "each lower encoder layer learns at this factor of the rate of the layer above it",
+                defaultValue = "1.0", min = 1e-6, max = 1) double decay,
+        @Param(doc = "how many of the lowest encoder layers stay frozen", defaultValue = "0", min = 0) int freeze) {
+}
