@@ -14,10 +14,10 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code data:} section: source, features, drop, split and unseen. */
+/** Reads the {@code data:} section: source, features, drop, split (with limit) and unseen. */
 final class DataReader {
     static final List<String> KEYS = List.of("source", "features", "drop", "split", "unseen");
-    static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column");
+    static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column", "limit");
     static final List<String> FEATURE_KEYS = List.of("type", "levels");
 
     private final ComponentReader components;
@@ -84,13 +84,14 @@ final class DataReader {
     }
 
     /** A random split by default; with a column, test defaults to 0 as in {@link SplitSpec#byColumn}. */
-    private static Optional<SplitSpec> split(YamlMap split) {
+    static Optional<SplitSpec> split(YamlMap split) {
         split.allowOnly(SPLIT_KEYS);
         String column = split.text("column").orElse(null);
         double test = split.number("test").orElse(column == null ? SplitSpec.DEFAULT_TEST : 0.0);
         double validation = split.number("validation").orElse(0.0);
         long seed = split.whole("seed").orElse(SplitSpec.DEFAULT_SEED);
-        return split.build(() -> new SplitSpec(test, validation, seed, column));
+        int limit = split.integer("limit").orElse(0);
+        return split.build(() -> new SplitSpec(test, validation, seed, column, limit));
     }
 
     private static Optional<UnseenCategory> unseen(YamlMap data, String text) {

@@ -10,6 +10,8 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.api.spec.TransferPipelineSpec;
+import dev.mtl4j.api.spec.TransferSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Writes a {@link PipelineSpec} as the canonical pipeline file that {@link PipelineYamlReader} reads
- * back to an equal spec. Every default is written out (split, optimizer, task weight and labels),
+ * Writes a {@link PipelineSpec} (or a {@link TransferPipelineSpec}) as the canonical pipeline file
+ * that {@link PipelineYamlReader} reads back to an equal spec. Every default is written out (split, optimizer, task weight and labels),
  * so a saved file says exactly how a model was trained even if defaults change later.
  *
  * <p>The document is built from plain maps and lists and emitted by SnakeYAML, whose emitter quotes
@@ -37,17 +39,35 @@ public final class PipelineYamlWriter {
         root.put("data", data(spec.data()));
         root.put("encoder", component(spec.encoder()));
         root.put("sharing", component(spec.sharing()));
+        root.put("tasks", tasks(spec.tasks()));
+        root.put("training", training(spec.training()));
+        return yaml().dump(root);
+    }
+
+    /** The transfer pipeline file that {@link PipelineYamlReader#readTransfer} reads back to an equal spec. */
+    public String write(TransferPipelineSpec spec) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("pipeline", spec.name());
+        TransferSpec transfer = spec.transfer();
+        Map<String, Object> transferMap = map("from", transfer.from(), "strategy", component(transfer.strategy()));
+        transferMap.put("keep", new ArrayList<>(transfer.keep()));
+        root.put("transfer", transferMap);
+        root.put("data", map("source", component(spec.data().source()), "split", split(spec.data().split())));
+        root.put("tasks", tasks(spec.tasks()));
+        root.put("training", training(spec.training()));
+        return yaml().dump(root);
+    }
+
+    private static Map<String, Object> tasks(List<TaskSpec> specs) {
         Map<String, Object> tasks = new LinkedHashMap<>();
-        for (TaskSpec task : spec.tasks()) {
+        for (TaskSpec task : specs) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("head", component(task.head()));
             entry.put("weight", task.weight());
             entry.put("labels", new ArrayList<>(task.labels()));
             tasks.put(task.name(), entry);
         }
-        root.put("tasks", tasks);
-        root.put("training", training(spec.training()));
-        return yaml().dump(root);
+        return tasks;
     }
 
     private static Map<String, Object> data(DataSpec data) {
@@ -61,14 +81,18 @@ public final class PipelineYamlWriter {
         }
         map.put("features", features);
         map.put("drop", new ArrayList<>(data.drop()));
-        SplitSpec split = data.split();
-        Map<String, Object> splitMap = map("test", split.test(), "validation", split.validation());
-        splitMap.put("seed", split.seed());
-        if (split.column() != null) {
-            splitMap.put("column", split.column());
-        }
-        map.put("split", splitMap);
+        map.put("split", split(data.split()));
         map.put("unseen", data.unseen().yamlName());
+        return map;
+    }
+
+    private static Map<String, Object> split(SplitSpec split) {
+        Map<String, Object> map = map("test", split.test(), "validation", split.validation());
+        map.put("seed", split.seed());
+        if (split.column() != null) {
+            map.put("column", split.column());
+        }
+        map.put("limit", split.limit());
         return map;
     }
 

@@ -71,10 +71,20 @@ final class YamlMap {
 
     /** Reports each key not in {@code allowed}, at the key, with a suggestion. */
     void allowOnly(List<String> allowed) {
+        allowOnly(allowed, Map.of());
+    }
+
+    /**
+     * Reports each key not in {@code allowed}, at the key: a key of {@code refused} with its own
+     * message (a key of the other pipeline format, say, which deserves more than "unknown key"),
+     * any other with a suggestion.
+     */
+    void allowOnly(List<String> allowed, Map<String, String> refused) {
         for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
-            if (!allowed.contains(entry.getKey())) {
-                values.problems().at(entry.getValue().getKeyNode(), path(entry.getKey()),
-                        FuzzyMatcher.unknownKey(entry.getKey(), allowed));
+            String key = entry.getKey();
+            if (!allowed.contains(key)) {
+                values.problems().at(entry.getValue().getKeyNode(), path(key),
+                        refused.containsKey(key) ? refused.get(key) : FuzzyMatcher.unknownKey(key, allowed));
             }
         }
     }

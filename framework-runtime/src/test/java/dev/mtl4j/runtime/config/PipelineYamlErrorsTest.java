@@ -175,6 +175,25 @@ final class PipelineYamlErrorsTest {
     }
 
     @Test
+    void negativeSplitLimitIsReportedAtTheLimit() {
+        assertThat(problems("pipeline: p\n"
+                + "data: { source: { type: csv, path: d.csv }, features: { x: numeric }, split: { limit: -3 } }\n"
+                + ENCODER + TASKS))
+                .containsExactly("p.yaml:2:87: data.split.limit: must be >= 0 (0: every training row), got -3");
+        assertThat(problems("pipeline: p\n"
+                + "data: { source: { type: csv, path: d.csv }, features: { x: numeric }, split: { limit: 0.5 } }\n"
+                + ENCODER + TASKS))
+                .containsExactly("p.yaml:2:87: data.split.limit: expected an integer, got '0.5'");
+    }
+
+    @Test
+    void aTransferPipelineIsRefusedWithTheCommandThatRunsIt() {
+        assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS
+                + "transfer: { from: m.zip, strategy: { type: fine-tune } }\n"))
+                .containsExactly("p.yaml:5:1: transfer: this is a transfer pipeline; run it with `mtl transfer`");
+    }
+
+    @Test
     void topLevelMustBeAMap() {
         assertThat(problems("- pipeline: p\n")).containsExactly("p.yaml:1:1: (top level): expected a map with the keys "
                 + "[pipeline, data, encoder, sharing, tasks, training], got a list");

@@ -91,13 +91,13 @@ final class PipelineYamlReaderTest {
                 data:
                   source: { type: csv, path: d.csv }
                   features: { x: numeric }
-                  split: { column: split, validation: 0.1 }
+                  split: { column: split, validation: 0.1, limit: 200 }
                 encoder: { type: mlp, hidden: [8] }
                 tasks: { y: { head: { type: binary } } }
                 training: { epochs: 3, optimizer: { lr: 0.01 }, earlyStopping: { metric: loss, patience: 2 } }
                 """, "p.yaml");
 
-        assertThat(spec.data().split()).isEqualTo(SplitSpec.byColumn("split").withValidation(0.1));
+        assertThat(spec.data().split()).isEqualTo(SplitSpec.byColumn("split").withValidation(0.1).withLimit(200));
         assertThat(spec.training().optimizer()).isEqualTo(OptimizerSpec.adam(0.01));
         assertThat(spec.training().batchSize()).isEqualTo(TrainingSpec.DEFAULT_BATCH_SIZE);
         assertThat(spec.training().earlyStopping().task()).isNull();

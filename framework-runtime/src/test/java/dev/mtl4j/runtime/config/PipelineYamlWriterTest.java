@@ -25,7 +25,7 @@ final class PipelineYamlWriterTest {
     void classificationWithOrdinalFeaturesAndEarlyStoppingOnATask() {
         PipelineSpec spec = Mtl.pipeline("income")
                 .data(Data.csv("../data/income_marketing.csv").categorical("*").ordinal("AGE", "14-17", "18-24", "65+")
-                        .drop("DUAL.INCOMES").split(0.2, 7).validation(0.1))
+                        .drop("DUAL.INCOMES").split(0.2, 7).validation(0.1).limit(500))
                 .encoder(Encoders.mlp().hidden(64, 64).activation("relu").dropout(0.25))
                 .task("INCOME", Heads.classification(9).hidden(16)).weight(0.5)
                 .task("SEX", Heads.binary()).weight(0.0)
@@ -77,7 +77,7 @@ final class PipelineYamlWriterTest {
                   source: {type: csv, path: d.csv}
                   features: {'*': numeric}
                   drop: []
-                  split: {test: 0.2, validation: 0.0, seed: 42}
+                  split: {test: 0.2, validation: 0.0, seed: 42, limit: 0}
                   unseen: error
                 encoder:
                   type: mlp

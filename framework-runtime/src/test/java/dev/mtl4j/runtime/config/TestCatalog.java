@@ -44,6 +44,23 @@ final class TestCatalog implements ComponentCatalog {
             @Param(doc = "cells meaning missing", defaultValue = "[\"\"]") List<String> missing) {
     }
 
+    record FineTuneConfig(
+            @Param(doc = "the encoder's learning rate", defaultValue = Param.NONE) Double lr,
+            @Param(doc = "per-layer learning-rate factor, in (0, 1]", defaultValue = "1.0", min = Double.MIN_VALUE, max = 1)
+            double decay,
+            @Param(doc = "lowest layers kept frozen", defaultValue = "0", min = 0) int freeze) {
+    }
+
+    record FeatureExtractionConfig() {
+    }
+
+    record GradualUnfreezingConfig(
+            @Param(doc = "the encoder's learning rate", defaultValue = Param.NONE) Double lr,
+            @Param(doc = "per-layer learning-rate factor, in (0, 1]", defaultValue = "1.0", min = Double.MIN_VALUE, max = 1)
+            double decay,
+            @Param(doc = "epochs between two unfreezings", defaultValue = "1", min = 1) int every) {
+    }
+
     record TestFactory<C extends Record>(String name, Class<C> configType) implements ComponentFactory<C> {
         @Override
         public String description() {
@@ -61,6 +78,9 @@ final class TestCatalog implements ComponentCatalog {
         add(Family.HEAD, new TestFactory<>("regression", RegressionConfig.class));
         add(Family.SHARING, new TestFactory<>("hard", HardConfig.class));
         add(Family.DATASET, new TestFactory<>("csv", CsvConfig.class));
+        add(Family.TRANSFER, new TestFactory<>("fine-tune", FineTuneConfig.class));
+        add(Family.TRANSFER, new TestFactory<>("feature-extraction", FeatureExtractionConfig.class));
+        add(Family.TRANSFER, new TestFactory<>("gradual-unfreezing", GradualUnfreezingConfig.class));
     }
 
     private void add(Family family, ComponentFactory<?> factory) {
