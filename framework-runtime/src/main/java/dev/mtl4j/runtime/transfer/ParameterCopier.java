@@ -17,11 +17,11 @@ final class ParameterCopier {
      */
     static void copy(ComputationGraph from, ComputationGraph to, Collection<String> layers) {
         for (String name : layers) {
-            Layer target = to.getLayer(name);
-            if (target == null || target.numParams() == 0) {
+            if (!to.getVertex(name).hasLayer() || to.getLayer(name).numParams() == 0) {
                 continue;
             }
-            Layer source = from.getLayer(name);
+            Layer target = to.getLayer(name);
+            Layer source = from.getVertex(name) != null && from.getVertex(name).hasLayer() ? from.getLayer(name) : null;
             if (source == null || source.numParams() != target.numParams()) {
                 throw new IllegalStateException("layer '" + name + "' has " + target.numParams() + " parameters, its source "
                         + (source == null ? "does not exist" : "has " + source.numParams()));

@@ -93,15 +93,16 @@ public final class TransferRunner {
         NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
         LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
         CompiledNetwork network = blueprint.build();
-        List<String> carried = carriedLayers(blueprint, kept);
-        ParameterCopier.copy(source.graph(), network.graph(), carried);
+        List<String> keptHeads = keptHeadLayers(blueprint, kept);
+        ParameterCopier.copy(source.graph(), network.graph(), encoderLayers(blueprint));
+        ParameterCopier.copy(source.graph(), network.graph(), keptHeads);
 
         TrainingHistory history;
         Trainer trainer = new Trainer(listener);
         if (strategy.precomputesFeatures()) {
             SharedLayout.Attachment shared = singleAttachment(blueprint.layout(), spec);
             CompiledNetwork headsOnly = compiler.configureHeads(spec, shared.size(), heads, targets).build();
-            ParameterCopier.copy(source.graph(), headsOnly.graph(), carried);
+            ParameterCopier.copy(source.graph(), headsOnly.graph(), keptHeads);
             history = trainer.fit(headsOnly.graph(), spec.training(), spec.tasks(), preprocessor,
                     FrozenFeatures.of(network.graph(), shared.vertex(), train),
                     FrozenFeatures.of(network.graph(), shared.vertex(), validation));
@@ -147,10 +148,15 @@ public final class TransferRunner {
         }
     }
 
-    /** The encoder's layers and the kept tasks' heads: what the new network takes from the source. */
-    private static List<String> carriedLayers(NetworkBlueprint blueprint, Set<String> kept) {
+    private static List<String> encoderLayers(NetworkBlueprint blueprint) {
         List<String> layers = new ArrayList<>();
         blueprint.encoderDepths().forEach(layers::addAll);
+        return layers;
+    }
+
+    /** The kept source tasks' head layers: they come along with their trained parameters. */
+    private static List<String> keptHeadLayers(NetworkBlueprint blueprint, Set<String> kept) {
+        List<String> layers = new ArrayList<>();
         for (String vertex : blueprint.configuration().getVertices().keySet()) {
             for (String task : kept) {
                 if (vertex.startsWith("task/" + task + "/")) {

@@ -1,0 +1,50 @@
+package dev.mtl4j.runtime.cli;
+
+import dev.mtl4j.api.spec.TransferPipelineSpec;
+import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.config.PipelineYamlReader;
+import dev.mtl4j.runtime.transfer.TransferResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mtl transfer PIPELINE.yaml [--out DIR] [--baseline]}. */
+@Command(name = "transfer", description = "Carry a trained model over to new tasks; writes DIR/model.zip and DIR/metrics.json.")
+final class TransferCommand implements Callable<Integer> {
+    @ParentCommand
+    MtlCommand parent;
+
+    @Parameters(paramLabel = "PIPELINE.yaml", description = "A transfer pipeline file (with a transfer: section).")
+    Path pipeline;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
+    Path out;
+
+    @Option(names = "--baseline", description = "Also train the new tasks from scratch with the same budget, and compare.")
+    boolean baseline;
+
+    @Override
+    public Integer call() {
+        MtlRuntime runtime = parent.runtime();
+        TransferPipelineSpec spec = new PipelineYamlReader(runtime.registry()).readTransfer(pipeline);
+        Path directory = out != null ? out : Path.of("runs", spec.name());
+        Console console = Console.system();
+        console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
+                + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));
+        TransferResult result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(), new ProgressReporter(console),
+                baseline);
+        runtime.save(result.transferred().model(), directory.resolve("model.zip"));
+        MetricsJson.write(result.transferred().byTask(), directory.resolve("metrics.json"));
+        console.line(MetricsTable.render(result.transferred().metrics()));
+        if (result.baseline() != null) {
+            MetricsJson.write(result.baseline().byTask(), directory.resolve("baseline-metrics.json"));
+            console.line(BaselineComparison.render(result));
+        }
+        console.line("model:   " + directory.resolve("model.zip"));
+        console.line("metrics: " + directory.resolve("metrics.json"));
+        return 0;
+    }
+}
