@@ -44,6 +44,12 @@ public final class Transfers {
             return this;
         }
 
+        /** Encoder layers that stay frozen, by vertex name or its last part, e.g. {@code dense_0} (fine-tune only). */
+        public FineTune frozen(String... layers) {
+            set("frozen", java.util.Arrays.asList(layers));
+            return this;
+        }
+
         /** Epochs between two unfreezings (gradual-unfreezing only). */
         public FineTune every(int epochs) {
             set("every", epochs);

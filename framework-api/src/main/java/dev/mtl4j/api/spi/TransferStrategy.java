@@ -10,12 +10,14 @@ import java.util.List;
 public interface TransferStrategy {
 
     /**
-     * @param depth how many depths the source encoder has (its layer stack, bottom first)
+     * @param layers the source encoder's layers, bottom first: the vertex name of each depth of its
+     *     layer stack (e.g. {@code shared/encoder/dense_0})
      * @param learningRate the pipeline's learning rate, the default for the encoder too
      * @param epochs the planned epochs
-     * @return one schedule per depth, bottom first
+     * @return one schedule per layer, bottom first
+     * @throws dev.mtl4j.api.spec.SpecException naming the parameter that does not fit the encoder
      */
-    List<LayerSchedule> schedule(int depth, double learningRate, int epochs);
+    List<LayerSchedule> schedule(List<String> layers, double learningRate, int epochs);
 
     /**
      * Whether the encoder never trains under this strategy. Then its output is computed once per

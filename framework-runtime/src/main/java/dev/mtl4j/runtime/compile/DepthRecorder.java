@@ -16,6 +16,7 @@ final class DepthRecorder implements Encoder {
     private final Encoder encoder;
     private final List<String> claimed;
     private final List<List<String>> depths = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
 
     DepthRecorder(Encoder encoder, List<String> claimed) {
         this.encoder = encoder;
@@ -26,6 +27,9 @@ final class DepthRecorder implements Encoder {
     public LayerStack build(GraphScope scope, String input, int inputSize) {
         int start = claimed.size();
         LayerStack stack = encoder.build(scope, input, inputSize);
+        if (names.isEmpty()) {
+            names.addAll(stack.vertices());
+        }
         int depth = 0;
         for (String vertex : List.copyOf(claimed.subList(start, claimed.size()))) {
             while (depths.size() <= depth) {
@@ -37,6 +41,11 @@ final class DepthRecorder implements Encoder {
             }
         }
         return stack;
+    }
+
+    /** Each depth's name: the first instance's layer-stack vertex at that depth, bottom first. */
+    List<String> names() {
+        return List.copyOf(names);
     }
 
     /** Vertex names per depth, bottom first, over every instance the sharing strategy built. */

@@ -56,7 +56,7 @@ public final class GraphCompiler {
         SharedLayout layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
         builder.setOutputs(outputs.toArray(String[]::new));
-        return new NetworkBlueprint(builder.build(), outputs, recorder.depths(), layout);
+        return new NetworkBlueprint(builder.build(), outputs, recorder.names(), recorder.depths(), layout);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class GraphCompiler {
         SharedLayout layout = new SharedLayout(attachments);
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
         builder.setOutputs(outputs.toArray(String[]::new));
-        return new NetworkBlueprint(builder.build(), outputs, List.of(), layout);
+        return new NetworkBlueprint(builder.build(), outputs, List.of(), List.of(), layout);
     }
 
     private static GraphBuilder graphBuilder(TrainingSpec training, int inputWidth) {

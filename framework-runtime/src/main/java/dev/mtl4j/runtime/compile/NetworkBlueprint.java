@@ -11,14 +11,16 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * @param configuration the DL4J configuration
  * @param outputs output layer names, index i belongs to the pipeline's task i
+ * @param encoderLayers the name of each encoder depth (its layer-stack vertex), bottom first
  * @param encoderDepths the encoder's vertices per depth, bottom first (empty for a heads-only network)
  * @param layout where each task's head attaches
  */
 public record NetworkBlueprint(ComputationGraphConfiguration configuration, List<String> outputs,
-                               List<List<String>> encoderDepths, SharedLayout layout) {
+                               List<String> encoderLayers, List<List<String>> encoderDepths, SharedLayout layout) {
 
     public NetworkBlueprint {
         outputs = List.copyOf(outputs);
+        encoderLayers = List.copyOf(encoderLayers);
         encoderDepths = List.copyOf(encoderDepths);
     }
 

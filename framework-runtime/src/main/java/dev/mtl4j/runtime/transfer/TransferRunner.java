@@ -137,7 +137,7 @@ public final class TransferRunner {
     private static List<LayerSchedule> schedule(TransferStrategy strategy, NetworkBlueprint blueprint, PipelineSpec spec) {
         int depth = blueprint.encoderDepths().size();
         try {
-            List<LayerSchedule> schedule = strategy.schedule(depth, spec.training().optimizer().learningRate(),
+            List<LayerSchedule> schedule = strategy.schedule(blueprint.encoderLayers(), spec.training().optimizer().learningRate(),
                     spec.training().epochs());
             if (schedule.size() != depth) {
                 throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + depth + " depths");

@@ -107,6 +107,17 @@ final class TransferTest {
     }
 
     @Test
+    void fineTuneFreezesANamedLayer() {
+        TransferResult result = run(Mtl.transfer("named", source.toString()).strategy(Transfers.fineTune().frozen("dense_1"))
+                .data(Data.csv(Repository.file("examples/data/digits_5to9.csv").toString()).split(0.5, 7).limit(100))
+                .task("digit", Heads.classification(5)).training(t -> t.epochs(2).seed(3)).build(), false);
+
+        ComputationGraph trained = result.transferred().model().graph();
+        assertThat(params(trained, TOP)).isEqualTo(params(sourceGraph, TOP));
+        assertThat(params(trained, BOTTOM)).isNotEqualTo(params(sourceGraph, BOTTOM));
+    }
+
+    @Test
     void gradualUnfreezingTrainsTheHeadFirstThenTheTopLayer() {
         ComponentSource strategy = Transfers.gradualUnfreezing().every(1);
         ComputationGraph oneEpoch = transferDigits(strategy, 1);

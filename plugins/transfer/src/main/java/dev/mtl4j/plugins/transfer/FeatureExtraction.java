@@ -9,8 +9,8 @@ import java.util.List;
 final class FeatureExtraction implements TransferStrategy {
 
     @Override
-    public List<LayerSchedule> schedule(int depth, double learningRate, int epochs) {
-        return Collections.nCopies(depth, LayerSchedule.frozen());
+    public List<LayerSchedule> schedule(List<String> layers, double learningRate, int epochs) {
+        return Collections.nCopies(layers.size(), LayerSchedule.frozen());
     }
 
     @Override

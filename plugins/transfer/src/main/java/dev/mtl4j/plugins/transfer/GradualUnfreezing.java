@@ -17,7 +17,8 @@ final class GradualUnfreezing implements TransferStrategy {
     }
 
     @Override
-    public List<LayerSchedule> schedule(int depth, double learningRate, int epochs) {
+    public List<LayerSchedule> schedule(List<String> layers, double learningRate, int epochs) {
+        int depth = layers.size();
         double top = config.lr() != null ? config.lr() : learningRate;
         List<LayerSchedule> schedules = new ArrayList<>();
         for (int layer = 0; layer < depth; layer++) {
