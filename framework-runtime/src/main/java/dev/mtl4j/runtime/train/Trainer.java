@@ -23,9 +23,15 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  */
 public final class Trainer {
     private final TrainingListener listener;
+    private final StepKind steps;
 
     public Trainer(TrainingListener listener) {
+        this(listener, StepKind.AUTO);
+    }
+
+    public Trainer(TrainingListener listener, StepKind steps) {
         this.listener = listener;
+        this.steps = steps;
     }
 
     /**
@@ -45,9 +51,10 @@ public final class Trainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         int sinceBest = 0;
+        TrainingStep step = steps.create(graph);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            double trainLoss = runEpoch(graph, spec, new BatchPlan(train, spec.batchSize(), shuffle), epoch);
+            double trainLoss = runEpoch(step, spec, new BatchPlan(train, spec.batchSize(), shuffle), epoch);
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -84,12 +91,11 @@ public final class Trainer {
         return new TrainingHistory(reports, bestEpoch, reports.size() < spec.epochs());
     }
 
-    private double runEpoch(ComputationGraph graph, TrainingSpec spec, BatchPlan plan, int epoch) {
+    private double runEpoch(TrainingStep step, TrainingSpec spec, BatchPlan plan, int epoch) {
         double total = 0;
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
-            graph.fit(plan.batch(b));
-            double loss = graph.score();
+            double loss = step.fit(plan.batch(b));
             if (!Double.isFinite(loss)) {
                 throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
                         + (b + 1) + ": the loss is " + loss + "; lower the learning rate (now "

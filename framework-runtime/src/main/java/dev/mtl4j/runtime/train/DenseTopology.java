@@ -1,0 +1,180 @@
+package dev.mtl4j.runtime.train;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMAE;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
+ * each ending in an output layer — read off a ComputationGraph so that {@link FusedDenseStep} can
+ * train it directly. Anything else (dropout, other layer kinds, merges, preprocessors, other
+ * activations or losses) is reported as the reason the fused step does not apply.
+ */
+final class DenseTopology {
+
+    /**
+     * One dense or output layer.
+     *
+     * @param name the vertex name
+     * @param parent the index of the node it reads, or -1 for the network input
+     * @param weights W [nIn, nOut] (a view of the network's parameters)
+     * @param bias b [1, nOut]
+     * @param weightGradient dW, a view of the network's flattened gradient
+     * @param biasGradient db [1, nOut], likewise
+     * @param activation its activation (for an output layer, the one its loss applies)
+     * @param loss the loss of an output layer, null for a hidden layer
+     * @param output the network output index of an output layer, -1 for a hidden layer
+     */
+    record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
+                IActivation activation, ILossFunction loss, int output) {
+
+        int width() {
+            return (int) weights.size(1);
+        }
+
+        boolean isOutput() {
+            return output >= 0;
+        }
+    }
+
+    private final List<Node> nodes;
+    private final int inputWidth;
+
+    private DenseTopology(List<Node> nodes, int inputWidth) {
+        this.nodes = List.copyOf(nodes);
+        this.inputWidth = inputWidth;
+    }
+
+    /** Nodes in topological order: every node after the one it reads. */
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    int inputWidth() {
+        return inputWidth;
+    }
+
+    /** The topology of a network, or why the fused step cannot train it. */
+    static Result of(ComputationGraph graph) {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        if (conf.getNetworkInputs().size() != 1 || conf.getDataType() != DataType.FLOAT) {
+            return Result.no("needs one float input");
+        }
+        if (graph.getFlattenedGradients() == null) {
+            // DL4J creates the gradient views on its first backward pass; the fused step writes into them
+            graph.initGradientsView();
+        }
+        String input = conf.getNetworkInputs().get(0);
+        List<String> outputs = conf.getNetworkOutputs();
+        Map<String, Integer> index = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        int inputWidth = -1;
+        for (String name : conf.getTopologicalOrderStr()) {
+            if (name.equals(input)) {
+                continue;
+            }
+            GraphVertex vertex = conf.getVertices().get(name);
+            List<String> inputs = conf.getVertexInputs().get(name);
+            if (!(vertex instanceof LayerVertex layerVertex) || layerVertex.getPreProcessor() != null || inputs.size() != 1) {
+                return Result.no("vertex '" + name + "' is not a single-input layer");
+            }
+            org.deeplearning4j.nn.conf.layers.Layer layerConf = layerVertex.getLayerConf().getLayer();
+            if (layerConf.getIDropout() != null) {
+                return Result.no("layer '" + name + "' uses dropout");
+            }
+            Optional<String> unsupported = unsupported(name, layerConf, outputs.contains(name));
+            if (unsupported.isPresent()) {
+                return Result.no(unsupported.get());
+            }
+            String from = inputs.get(0);
+            int parent = from.equals(input) ? -1 : index.getOrDefault(from, -2);
+            if (parent == -2 || (parent >= 0 && nodes.get(parent).isOutput())) {
+                return Result.no("layer '" + name + "' reads '" + from + "', which is not a dense layer");
+            }
+            Layer layer = graph.getLayer(name);
+            Map<String, INDArray> gradients = DefaultParamInitializer.getInstance()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+            boolean output = outputs.contains(name);
+            BaseOutputLayer outputConf = output ? (BaseOutputLayer) layerConf : null;
+            Node node = new Node(name, parent, layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
+                    layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
+                    asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
+                    output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
+                    output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1);
+            if (parent == -1) {
+                if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
+                    return Result.no("layers read the input at different widths");
+                }
+                inputWidth = (int) node.weights().size(0);
+            }
+            index.put(name, nodes.size());
+            nodes.add(node);
+        }
+        return new Result(new DenseTopology(nodes, inputWidth), null);
+    }
+
+    private static Optional<String> unsupported(String name, org.deeplearning4j.nn.conf.layers.Layer layer, boolean isOutput) {
+        if (isOutput) {
+            if (!(layer instanceof OutputLayer out) || !out.hasBias()) {
+                return Optional.of("output '" + name + "' is not a dense output layer with bias");
+            }
+            boolean supported = (out.getLossFn() instanceof LossMCXENT && out.getActivationFn() instanceof ActivationSoftmax)
+                    || (out.getLossFn() instanceof LossBinaryXENT && out.getActivationFn() instanceof ActivationSigmoid)
+                    || ((out.getLossFn() instanceof LossMSE || out.getLossFn() instanceof LossMAE)
+                    && out.getActivationFn() instanceof ActivationIdentity);
+            return supported ? Optional.empty() : Optional.of("output '" + name + "' has an unsupported loss/activation");
+        }
+        if (!(layer instanceof DenseLayer dense) || !dense.hasBias() || dense.hasLayerNorm()) {
+            return Optional.of("layer '" + name + "' is not a plain dense layer");
+        }
+        IActivation activation = dense.getActivationFn();
+        boolean supported = activation instanceof ActivationReLU relu && relu.getMax() == null && zero(relu.getThreshold())
+                && zero(relu.getNegativeSlope())
+                || activation instanceof ActivationTanH || activation instanceof ActivationSigmoid
+                || activation instanceof ActivationIdentity;
+        return supported ? Optional.empty() : Optional.of("layer '" + name + "' has an unsupported activation");
+    }
+
+    /** The same memory as a [1, n] row, the shape a GEMM writes. */
+    private static INDArray asRow(INDArray vector) {
+        return vector.reshape(1, vector.length());
+    }
+
+    private static boolean zero(Double value) {
+        return value == null || value == 0;
+    }
+
+    /**
+     * @param topology the topology, or null
+     * @param reason why there is none, or null
+     */
+    record Result(DenseTopology topology, String reason) {
+        static Result no(String reason) {
+            return new Result(null, reason);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mtl4j.runtime.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mtl4j.api.dsl.Data;
+import dev.mtl4j.api.dsl.Encoders;
+import dev.mtl4j.api.dsl.Heads;
+import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.Pipelines;
+import dev.mtl4j.runtime.PreparedPipeline;
+import java.nio.file.Path;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused dense step against DL4J's own fit: from the same initial weights, on the same batches,
+ * the same loss at every step (within 1e-4) and the same parameters and updater state at the end.
+ */
+final class FusedDenseStepTest {
+    private final MtlRuntime runtime = MtlRuntime.create();
+
+    @Test
+    void threeHeadKindsWithAdam() {
+        assertSameTraining(Pipelines.digits(1, 32, 16)
+                .task("digit", Heads.classification(10)).weight(0.5)
+                .task("parity", Heads.binary()).weight(0.3)
+                .task("ink", Heads.regression()).weight(0.2)
+                .training(t -> t.batchSize(50).adam(3e-3).seed(7))
+                .build());
+    }
+
+    @Test
+    void partialLabelsTanhSgdMomentumAndWeightDecay() {
+        // MARITAL.STATUS is missing on some rows: label masks
+        assertSameTraining(Mtl.pipeline("income")
+                .data(Data.csv(Pipelines.incomeFile()).categorical("*").drop("DUAL.INCOMES").split(0.2, 7))
+                .encoder(Encoders.mlp().hidden(24).activation("tanh"))
+                .task("INCOME", Heads.classification().hidden(8)).weight(0.6)
+                .task("MARITAL.STATUS", Heads.classification()).weight(0.4)
+                .training(t -> t.batchSize(128).sgd(0.05, 0.9).weightDecay(1e-3).seed(3))
+                .build());
+    }
+
+    @Test
+    void maeRegressionAndSigmoidLayers() {
+        assertSameTraining(Pipelines.digits(1, 16)
+                .encoder(Encoders.mlp().hidden(16, 8).activation("sigmoid"))
+                .task("ink", Heads.regression().loss("mae"))
+                .task("digit", Heads.classification())
+                .training(t -> t.batchSize(64).adam(1e-2).seed(5))
+                .build());
+    }
+
+    @Test
+    void autoFallsBackToTheGraphForWhatItDoesNotSupport() {
+        PipelineSpec withDropout = Pipelines.digits(1, 16).encoder(Encoders.mlp().hidden(16).dropout(0.1))
+                .task("digit", Heads.classification()).build();
+        ComputationGraph graph = prepare(withDropout).network().graph();
+
+        assertThat(StepKind.chosenFor(graph)).isEqualTo("computation-graph");
+        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("uses dropout");
+        assertThat(StepKind.chosenFor(prepare(Pipelines.digits(1, 16).task("digit", Heads.classification()).build())
+                .network().graph())).isEqualTo("fused-dense");
+    }
+
+    private PreparedPipeline prepare(PipelineSpec spec) {
+        return runtime.prepare(spec, Path.of("").toAbsolutePath());
+    }
+
+    private void assertSameTraining(PipelineSpec spec) {
+        PreparedPipeline reference = prepare(spec);
+        PreparedPipeline fused = prepare(spec);
+        ComputationGraph expected = reference.network().graph();
+        ComputationGraph actual = fused.network().graph();
+        assertThat(actual.params()).isEqualTo(expected.params());
+
+        TrainingStep graphStep = StepKind.GRAPH.create(expected);
+        TrainingStep fusedStep = StepKind.FUSED.create(actual);
+        int steps = 0;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            BatchPlan plan = new BatchPlan(reference.train(), spec.training().batchSize(), new Random(epoch));
+            for (int b = 0; b < plan.batches(); b++) {
+                double expectedLoss = graphStep.fit(plan.batch(b));
+                double actualLoss = fusedStep.fit(plan.batch(b));
+                assertThat(actualLoss).as("loss at step %d", steps).isCloseTo(expectedLoss, within(1e-4));
+                steps++;
+            }
+            expected.incrementEpochCount();
+            actual.incrementEpochCount();
+        }
+        assertThat(steps).isGreaterThan(20);
+        assertThat(actual.getConfiguration().getIterationCount()).isEqualTo(expected.getConfiguration().getIterationCount());
+        double paramDiff = actual.params().ravel().sub(expected.params().ravel()).amaxNumber().doubleValue();
+        double stateDiff = actual.getUpdater().getStateViewArray().ravel().sub(expected.getUpdater().getStateViewArray().ravel())
+                .amaxNumber().doubleValue();
+        assertThat(paramDiff).isLessThan(1e-4);
+        assertThat(stateDiff).isLessThan(1e-4);
+    }
+}
