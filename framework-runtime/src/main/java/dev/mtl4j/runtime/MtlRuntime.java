@@ -58,6 +58,7 @@ public final class MtlRuntime {
     }
 
     public static MtlRuntime create(ClassLoader loader) {
+        NativeDefaults.apply();
         return Guice.createInjector(new PluginModule(loader)).getInstance(MtlRuntime.class);
     }
 
