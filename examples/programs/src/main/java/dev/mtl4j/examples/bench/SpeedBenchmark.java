@@ -4,6 +4,7 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
+import dev.mtl4j.runtime.train.StepKind;
 import dev.mtl4j.runtime.train.Trainer;
 import dev.mtl4j.runtime.train.TrainingHistory;
 import dev.mtl4j.runtime.train.TrainingListener;
@@ -97,14 +98,14 @@ public final class SpeedBenchmark {
      * The timed contenders. The mtl4j side is runtime.prepare + Trainer.fit, as {@code ./mtl train}
      * does (without per-epoch validation); the DL4J side is the network a DL4J user would write.
      */
-    static List<Contender> contenders(MtlRuntime runtime, SharedData data, Shape shape) {
-        List<Contender> list = new ArrayList<>();
-        list.add(new Contender() {
+    /** mtl4j's training loop with the given step: AUTO (the fused dense step here) or DL4J's own fit. */
+    static Contender mtl4j(String name, StepKind steps, MtlRuntime runtime, SharedData data) {
+        return new Contender() {
             private PreparedPipeline prepared;
 
             @Override
             public String name() {
-                return "mtl4j";
+                return name;
             }
 
             @Override
@@ -115,10 +116,16 @@ public final class SpeedBenchmark {
             @Override
             public void trainOnce() {
                 PipelineSpec spec = data.spec();
-                new Trainer(TrainingListener.SILENT).fit(prepared.network().graph(), spec.training(), spec.tasks(),
+                new Trainer(TrainingListener.SILENT, steps).fit(prepared.network().graph(), spec.training(), spec.tasks(),
                         prepared.preprocessor(), prepared.train(), null);
             }
-        });
+        };
+    }
+
+    static List<Contender> contenders(MtlRuntime runtime, SharedData data, Shape shape) {
+        List<Contender> list = new ArrayList<>();
+        list.add(mtl4j("mtl4j", StepKind.AUTO, runtime, data));
+        list.add(mtl4j("mtl4j-graph-step", StepKind.GRAPH, runtime, data));
         list.add(new Contender() {
             private ComputationGraph network;
 
@@ -129,7 +136,7 @@ public final class SpeedBenchmark {
 
             @Override
             public void prepare() {
-                network = HandWrittenArticleModel.network(42, shape.hidden());
+                network = HandWrittenDl4j.network(42, shape.hidden());
             }
 
             @Override
@@ -144,10 +151,7 @@ public final class SpeedBenchmark {
         Path dir = Files.createTempDirectory("mtl4j-speed");
         Path csv = dir.resolve("synthetic.csv");
         SyntheticRegression.write(csv, shape.rows(), 1);
-        PipelineSpec base = OverheadBenchmark.spec(csv, shape.epochs());
-        PipelineSpec spec = new PipelineSpec(base.name(), base.data(),
-                base.encoder().with("hidden", List.of(shape.hidden(), shape.hidden())), base.sharing(), base.tasks(),
-                new TrainingSpec(shape.epochs(), shape.batch(), base.training().optimizer(), base.training().seed(), true, null));
+        PipelineSpec spec = SyntheticRegression.spec(csv, shape.epochs(), shape.batch(), shape.hidden());
         PreparedPipeline prepared = runtime.prepare(spec, dir);
         return new SharedData(dir, spec, prepared.train().features(), prepared.train().labels().toArray(INDArray[]::new));
     }

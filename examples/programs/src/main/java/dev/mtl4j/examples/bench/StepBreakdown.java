@@ -49,8 +49,8 @@ public final class StepBreakdown {
         MultiDataSet mds = new MultiDataSet(new INDArray[] {x.get(rows, NDArrayIndex.all())},
                 Arrays.stream(y).map(a -> a.get(rows, NDArrayIndex.all())).toArray(INDArray[]::new));
 
-        ComputationGraph ws = HandWrittenArticleModel.network(42, hidden, WorkspaceMode.ENABLED);
-        ComputationGraph noWs = HandWrittenArticleModel.network(42, hidden, WorkspaceMode.NONE);
+        ComputationGraph ws = HandWrittenDl4j.network(42, hidden, WorkspaceMode.ENABLED);
+        ComputationGraph noWs = HandWrittenDl4j.network(42, hidden, WorkspaceMode.NONE);
         long params = ws.numParams();
         double fit = median(steps, () -> ws.fit(mds));
         double fitNoWs = median(steps, () -> noWs.fit(mds));

@@ -1,5 +1,11 @@
 package dev.mtl4j.examples.bench;
 
+import dev.mtl4j.api.dsl.Data;
+import dev.mtl4j.api.dsl.Encoders;
+import dev.mtl4j.api.dsl.Heads;
+import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.api.dsl.PipelineBuilder;
+import dev.mtl4j.api.spec.PipelineSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +20,23 @@ final class SyntheticRegression {
     static final int INPUTS = 64;
     static final int OUTPUTS = 4;
     static final String[] TASKS = {"a", "b", "c"};
+    /** λ of the three tasks, as in the article. */
+    static final double[] WEIGHTS = {0.5, 0.3, 0.2};
 
     private SyntheticRegression() {
+    }
+
+    /** The article's model over this data in mtl4j's DSL: 64 → hidden → hidden shared, three 4-output MSE heads. */
+    static PipelineSpec spec(Path csv, int epochs, int batch, int hidden) {
+        PipelineBuilder builder = Mtl.pipeline("bench")
+                .data(Data.csv(csv.toString()).numeric("x*").split(0, 1))
+                .encoder(Encoders.mlp().hidden(hidden, hidden).activation("relu"));
+        for (int t = 0; t < TASKS.length; t++) {
+            String task = TASKS[t];
+            builder = builder.task(task, Heads.regression(OUTPUTS)).weight(WEIGHTS[t])
+                    .labels(task + "0", task + "1", task + "2", task + "3");
+        }
+        return builder.training(t -> t.epochs(epochs).batchSize(batch).adam(1e-3).seed(42)).build();
     }
 
     static void write(Path file, int rows, long seed) throws IOException {
