@@ -2,16 +2,11 @@ package dev.mtl4j.runtime;
 
 import com.google.inject.Guice;
 import dev.mtl4j.api.spec.PipelineSpec;
-import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
-import dev.mtl4j.api.spi.Encoder;
-import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
-import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
 import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
@@ -25,6 +20,7 @@ import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginModule;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Trainer;
@@ -90,24 +86,17 @@ public final class MtlRuntime {
      * Configuration problems surface here, before any data is read.
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory) {
-        Encoder encoder = resolver.encoder(spec.encoder(), "encoder");
-        SharingStrategy sharing = resolver.sharing(spec.sharing(), "sharing");
-        Map<String, Head> heads = new LinkedHashMap<>();
-        Map<String, TargetKind> kinds = new LinkedHashMap<>();
-        for (TaskSpec task : spec.tasks()) {
-            Head head = resolver.head(task.head(), "tasks." + task.name() + ".head");
-            heads.put(task.name(), head);
-            kinds.put(task.name(), head.targetKind());
-        }
+        PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
         RawTable table = source.read();
         Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), table), spec.data().split().limit(),
                 spec.training().seed());
-        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), kinds);
+        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), components.targetKinds());
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
 
-        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(), components.encoder(),
+                components.sharing(), components.heads(), targets);
         return new PreparedPipeline(spec, network, preprocessor, preprocessor.encode(table, splits.train()),
                 splits.validation().length == 0 ? null : preprocessor.encode(table, splits.validation()),
                 splits.test().length == 0 ? null : preprocessor.encode(table, splits.test()), source.files());

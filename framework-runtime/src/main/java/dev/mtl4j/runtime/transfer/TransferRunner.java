@@ -9,14 +9,10 @@ import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
-import dev.mtl4j.api.spi.Encoder;
-import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.LayerSchedule;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
-import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.api.spi.TransferStrategy;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
@@ -31,6 +27,7 @@ import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Trainer;
 import dev.mtl4j.runtime.train.TrainingHistory;
@@ -69,20 +66,13 @@ public final class TransferRunner {
         Set<String> kept = new HashSet<>(transfer.transfer().keep());
         PipelineSpec spec = effectiveSpec(transfer, source.spec());
 
-        Encoder encoder = resolver.encoder(spec.encoder(), "encoder");
-        SharingStrategy sharing = resolver.sharing(spec.sharing(), "sharing");
-        Map<String, Head> heads = new LinkedHashMap<>();
-        Map<String, TargetKind> kinds = new LinkedHashMap<>();
-        for (TaskSpec task : spec.tasks()) {
-            Head head = resolver.head(task.head(), "tasks." + task.name() + ".head");
-            heads.put(task.name(), head);
-            kinds.put(task.name(), head.targetKind());
-        }
+        PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         TableSource table = resolver.dataset(transfer.data().source(), "data.source", new DataContext(baseDirectory));
         RawTable rows = table.read();
         Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), rows), spec.data().split().limit(),
                 spec.training().seed());
-        Preprocessor preprocessor = Preprocessor.extend(source.preprocessor(), spec, kept, rows, splits.train(), kinds);
+        Preprocessor preprocessor = Preprocessor.extend(source.preprocessor(), spec, kept, rows, splits.train(),
+                components.targetKinds());
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
         EncodedData train = preprocessor.encode(rows, splits.train());
@@ -90,7 +80,8 @@ public final class TransferRunner {
         EncodedData test = splits.test().length == 0 ? null : preprocessor.encode(rows, splits.test());
 
         GraphCompiler compiler = new GraphCompiler();
-        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(), components.encoder(),
+                components.sharing(), components.heads(), targets);
         LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
         CompiledNetwork network = blueprint.build();
         List<String> keptHeads = keptHeadLayers(blueprint, kept);
@@ -101,7 +92,7 @@ public final class TransferRunner {
         Trainer trainer = new Trainer(listener);
         if (strategy.precomputesFeatures()) {
             SharedLayout.Attachment shared = singleAttachment(blueprint.layout(), spec);
-            CompiledNetwork headsOnly = compiler.configureHeads(spec, shared.size(), heads, targets).build();
+            CompiledNetwork headsOnly = compiler.configureHeads(spec, shared.size(), components.heads(), targets).build();
             ParameterCopier.copy(source.graph(), headsOnly.graph(), keptHeads);
             history = trainer.fit(headsOnly.graph(), spec.training(), spec.tasks(), preprocessor,
                     FrozenFeatures.of(network.graph(), shared.vertex(), train),
@@ -117,7 +108,7 @@ public final class TransferRunner {
         TrainingResult transferred = new TrainingResult(model, history,
                 SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
         TrainingResult scratch = !baseline ? null
-                : fromScratch(compiler, spec, preprocessor, encoder, sharing, heads, targets, train, validation, test, table);
+                : fromScratch(compiler, spec, preprocessor, components, targets, train, validation, test, table);
         return new TransferResult(transferred, scratch);
     }
 
@@ -188,10 +179,11 @@ public final class TransferRunner {
         return layout.attachments().values().iterator().next();
     }
 
-    private TrainingResult fromScratch(GraphCompiler compiler, PipelineSpec spec, Preprocessor preprocessor, Encoder encoder,
-                                       SharingStrategy sharing, Map<String, Head> heads, Map<String, TargetInfo> targets,
+    private TrainingResult fromScratch(GraphCompiler compiler, PipelineSpec spec, Preprocessor preprocessor,
+                                       PipelineComponents components, Map<String, TargetInfo> targets,
                                        EncodedData train, EncodedData validation, EncodedData test, TableSource table) {
-        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(), encoder, sharing, heads, targets);
+        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(), components.encoder(), components.sharing(),
+                components.heads(), targets);
         TrainingHistory history = new Trainer(TrainingListener.SILENT)
                 .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
         TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,

@@ -16,7 +16,6 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetKind;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
