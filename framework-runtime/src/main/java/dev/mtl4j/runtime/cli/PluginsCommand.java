@@ -19,7 +19,7 @@ final class PluginsCommand implements Callable<Integer> {
         PrintStream out = System.out;
         for (Family family : Family.values()) {
             out.println(family.plural() + ":");
-            registry.entries(family).forEach((name, entry) -> out.printf("  %-16s %-40s %s%n", name,
+            registry.entries(family).forEach((name, entry) -> out.printf("  %-20s %-44s %s%n", name,
                     entry.plugin().origin(), entry.factory().description()));
         }
         out.flush();

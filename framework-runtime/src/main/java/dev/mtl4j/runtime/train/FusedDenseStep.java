@@ -122,10 +122,19 @@ final class FusedDenseStep implements TrainingStep {
             if (node.isOutput()) {
                 INDArray labels = batch.getLabels(node.output());
                 INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
-                score += node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
-                delta = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
+                double loss = FastGradients.regression(node.loss(), b.preActivation[i], labels, mask, b.error[i], b.activation[i]);
+                if (Double.isNaN(loss)) {
+                    score += node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
+                    delta = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
+                } else {
+                    score += loss;
+                    delta = b.error[i];
+                }
             } else {
-                delta = node.activation().backprop(b.preActivation[i], b.error[i]).getFirst();
+                delta = FastGradients.hidden(node.activation(), b.activation[i], b.preActivation[i], b.error[i]);
+                if (delta == null) {
+                    delta = node.activation().backprop(b.preActivation[i], b.error[i]).getFirst();
+                }
             }
             INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
             Nd4j.gemm(in, delta, node.weightGradient(), true, false, 1.0, 0.0);

@@ -1,0 +1,95 @@
+package dev.mtl4j.runtime.train;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMAE;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * The derivatives the fused step needs most, written into preallocated arrays. DL4J's own
+ * implementations allocate fresh arrays on every call, and an allocation costs here about as much as
+ * a 256x256 matrix product (a ReLU backward measured 0.6 ms against 0.06 ms in place). The arithmetic
+ * is the same as DL4J's; FusedDenseStepTest holds the two to the same losses and parameters.
+ */
+final class FastGradients {
+    private FastGradients() {
+    }
+
+    /**
+     * dL/dz of a hidden layer into {@code scratch} (its preactivation, no longer needed), from its
+     * activation {@code a} and the error {@code e} flowing back into it; null when the activation is
+     * not one of relu, tanh, sigmoid, identity.
+     */
+    static INDArray hidden(IActivation activation, INDArray a, INDArray scratch, INDArray e) {
+        if (activation instanceof ActivationReLU) {
+            // relu'(z) = 1 where z > 0, else 0 (DL4J's derivative with threshold 0)
+            Nd4j.exec(new Step(scratch, scratch, 0.0));
+            return scratch.muli(e);
+        }
+        if (activation instanceof ActivationTanH) {
+            return scratch.assign(a).muli(a).rsubi(1.0).muli(e);
+        }
+        if (activation instanceof ActivationSigmoid) {
+            return scratch.assign(a).rsubi(1.0).muli(a).muli(e);
+        }
+        if (activation instanceof ActivationIdentity) {
+            return e;
+        }
+        return null;
+    }
+
+    /**
+     * For MSE and MAE with one weight λ for every output (mtl4j's task weight): the loss summed over
+     * the batch, and dL/dz into {@code delta}; NaN when the loss is another one (the caller then uses
+     * DL4J's implementation).
+     */
+    static double regression(ILossFunction loss, INDArray z, INDArray labels, INDArray mask, INDArray delta, INDArray scratch) {
+        boolean mse = loss instanceof LossMSE;
+        if (!mse && !(loss instanceof LossMAE)) {
+            return Double.NaN;
+        }
+        INDArray weights = mse ? ((LossMSE) loss).getWeights() : ((LossMAE) loss).getWeights();
+        double lambda = weights == null ? 1.0 : weights.getDouble(0);
+        if (weights != null && weights.maxNumber().doubleValue() != weights.minNumber().doubleValue()) {
+            return Double.NaN;
+        }
+        double perOutput = lambda / labels.size(1);
+        Nd4j.exec(new SubOp(z, labels, delta));
+        double score;
+        if (mse) {
+            scratch.assign(delta).muli(delta);
+            score = masked(scratch, mask).sumNumber().doubleValue() * perOutput;
+            delta.muli(2 * perOutput);
+        } else {
+            Transforms.abs(scratch.assign(delta), false);
+            score = masked(scratch, mask).sumNumber().doubleValue() * perOutput;
+            Nd4j.exec(new Sign(delta, delta));
+            delta.muli(perOutput);
+        }
+        masked(delta, mask);
+        return score;
+    }
+
+    private static INDArray masked(INDArray values, INDArray mask) {
+        if (mask == null) {
+            return values;
+        }
+        return mask.size(1) == 1 ? values.muliColumnVector(mask) : values.muli(mask);
+    }
+
+    /** Nd4j's in-place transforms, kept apart so the imports above stay readable. */
+    private static final class Transforms {
+        static INDArray abs(INDArray values, boolean copy) {
+            return org.nd4j.linalg.ops.transforms.Transforms.abs(values, copy);
+        }
+    }
+}
