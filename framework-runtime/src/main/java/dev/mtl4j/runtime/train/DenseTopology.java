@@ -48,9 +48,10 @@ final class DenseTopology {
      * @param activation its activation (for an output layer, the one its loss applies)
      * @param loss the loss of an output layer, null for a hidden layer
      * @param output the network output index of an output layer, -1 for a hidden layer
+     * @param regressionWeight λ of an MSE/MAE output whose loss the fused step computes itself, else NaN
      */
     record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
-                IActivation activation, ILossFunction loss, int output) {
+                IActivation activation, ILossFunction loss, int output, double regressionWeight) {
 
         int width() {
             return (int) weights.size(1);
@@ -124,7 +125,8 @@ final class DenseTopology {
                     layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
-                    output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1);
+                    output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN);
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
                     return Result.no("layers read the input at different widths");

@@ -48,20 +48,29 @@ final class FastGradients {
     }
 
     /**
-     * For MSE and MAE with one weight λ for every output (mtl4j's task weight): the loss summed over
-     * the batch, and dL/dz into {@code delta}; NaN when the loss is another one (the caller then uses
-     * DL4J's implementation).
+     * λ when the loss is MSE or MAE with one weight for every output (how mtl4j's heads apply the task
+     * weight), else NaN: the fused step then uses DL4J's implementation. Read once per network, not
+     * per step.
      */
-    static double regression(ILossFunction loss, INDArray z, INDArray labels, INDArray mask, INDArray delta, INDArray scratch) {
+    static double uniformRegressionWeight(ILossFunction loss) {
+        if (!(loss instanceof LossMSE) && !(loss instanceof LossMAE)) {
+            return Double.NaN;
+        }
+        INDArray weights = loss instanceof LossMSE mse ? mse.getWeights() : ((LossMAE) loss).getWeights();
+        if (weights == null) {
+            return 1.0;
+        }
+        double first = weights.getDouble(0);
+        return weights.maxNumber().doubleValue() == first && weights.minNumber().doubleValue() == first ? first : Double.NaN;
+    }
+
+    /**
+     * For MSE or MAE with the uniform weight {@code lambda}: the loss summed over the batch, and dL/dz
+     * into {@code delta}.
+     */
+    static double regression(ILossFunction loss, double lambda, INDArray z, INDArray labels, INDArray mask, INDArray delta,
+                             INDArray scratch) {
         boolean mse = loss instanceof LossMSE;
-        if (!mse && !(loss instanceof LossMAE)) {
-            return Double.NaN;
-        }
-        INDArray weights = mse ? ((LossMSE) loss).getWeights() : ((LossMAE) loss).getWeights();
-        double lambda = weights == null ? 1.0 : weights.getDouble(0);
-        if (weights != null && weights.maxNumber().doubleValue() != weights.minNumber().doubleValue()) {
-            return Double.NaN;
-        }
         double perOutput = lambda / labels.size(1);
         Nd4j.exec(new SubOp(z, labels, delta));
         double score;

@@ -122,12 +122,12 @@ final class FusedDenseStep implements TrainingStep {
             if (node.isOutput()) {
                 INDArray labels = batch.getLabels(node.output());
                 INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
-                double loss = FastGradients.regression(node.loss(), b.preActivation[i], labels, mask, b.error[i], b.activation[i]);
-                if (Double.isNaN(loss)) {
+                if (Double.isNaN(node.regressionWeight())) {
                     score += node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
                     delta = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
                 } else {
-                    score += loss;
+                    score += FastGradients.regression(node.loss(), node.regressionWeight(), b.preActivation[i], labels, mask,
+                            b.error[i], b.activation[i]);
                     delta = b.error[i];
                 }
             } else {
