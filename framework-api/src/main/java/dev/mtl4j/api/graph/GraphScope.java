@@ -16,7 +16,11 @@ public interface GraphScope {
     /** A nested scope: {@code child("tower_1")} names vertices {@code <this>/tower_1/...}. */
     GraphScope child(String local);
 
-    /** Adds a layer reading the given vertices (full names); returns its full name. */
+    /**
+     * Adds a layer reading the given vertices (full names); returns its full name. An input may be
+     * added later (a sharing strategy that rewires towers, such as cross-stitch, needs that); every
+     * input must exist once the network is complete, and a missing one is reported then.
+     */
     String addLayer(String local, Layer layer, String... inputs);
 
     /** Adds a non-layer vertex (merge, element-wise, ...) reading the given vertices; returns its full name. */

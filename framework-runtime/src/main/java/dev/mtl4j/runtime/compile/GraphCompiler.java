@@ -50,11 +50,18 @@ public final class GraphCompiler {
                                       Map<String, Head> heads, Map<String, TargetInfo> targets) {
         GraphBuilder builder = graphBuilder(spec.training(), inputWidth);
         List<String> claimed = new ArrayList<>();
-        GraphScope root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), claimed, spec.training().seed());
+        ScopedGraph root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), claimed, spec.training().seed());
         DepthRecorder recorder = new DepthRecorder(encoder, claimed);
         List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
-        SharedLayout layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
+        SharedLayout layout;
+        try {
+            layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
+        } catch (SpecException e) {
+            // The strategy's own check against the encoder and tasks (an impossible depth, say).
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "sharing." + e.getMessage());
+        }
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
+        root.requireInputsExist();
         builder.setOutputs(outputs.toArray(String[]::new));
         return new NetworkBlueprint(builder.build(), outputs, recorder.names(), recorder.depths(), layout);
     }

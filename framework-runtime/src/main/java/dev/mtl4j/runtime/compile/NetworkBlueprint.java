@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.compile;
 
+import dev.mtl4j.runtime.train.ParameterTies;
 import dev.mtl4j.api.graph.SharedLayout;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -28,6 +29,9 @@ public record NetworkBlueprint(ComputationGraphConfiguration configuration, List
     public CompiledNetwork build() {
         ComputationGraph graph = new ComputationGraph(configuration);
         graph.init();
+        if (!layout.ties().isEmpty()) {
+            graph.addListeners(new ParameterTies(layout.ties()));
+        }
         return new CompiledNetwork(graph, outputs, encoderDepths);
     }
 }

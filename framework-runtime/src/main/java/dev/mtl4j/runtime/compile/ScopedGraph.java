@@ -63,12 +63,21 @@ final class ScopedGraph implements GraphScope {
         if (!taken.add(name)) {
             throw new IllegalStateException("vertex '" + name + "' is added twice; give each vertex its own local name");
         }
-        for (String input : inputs) {
-            if (!taken.contains(input)) {
-                throw new IllegalStateException("vertex '" + name + "' reads '" + input + "', which does not exist (yet)");
-            }
-        }
         claimed.add(name);
         return name;
+    }
+
+    /**
+     * Checks that every vertex reads vertices that exist. It runs once the network is complete,
+     * not on each add, because a strategy may wire a tower to a vertex it adds afterwards.
+     */
+    void requireInputsExist() {
+        builder.getVertexInputs().forEach((vertex, inputs) -> {
+            for (String input : inputs) {
+                if (!taken.contains(input)) {
+                    throw new IllegalStateException("vertex '" + vertex + "' reads '" + input + "', which does not exist");
+                }
+            }
+        });
     }
 }

@@ -4,7 +4,9 @@ import dev.mtl4j.api.spi.Param;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One component of a config record as the binder sees it: name, type, annotation and parsed default.
@@ -29,7 +31,7 @@ record ParamSlot(String name, ParamType type, Class<?> javaType, Param param, Ob
         }
         ParamType type = ParamType.of(component).orElseThrow(() -> new IllegalStateException(where
                 + " has type " + component.getGenericType().getTypeName()
-                + "; supported are int, long, double, boolean, String, enums and List<Integer|Double|String>"));
+                + "; supported are int, long, double, boolean, String, enums, List<Integer|Double|String> and Map<String, Integer>"));
         boolean absentAllowed = param.defaultValue().equals(Param.NONE);
         if (absentAllowed && component.getType().isPrimitive()) {
             throw new IllegalStateException(where + " may be absent (Param.NONE) and so must use a boxed type");
@@ -54,7 +56,8 @@ record ParamSlot(String name, ParamType type, Class<?> javaType, Param param, Ob
 
     /** Checks range and allowed values. @throws IllegalArgumentException with the user's message */
     void check(Object value) {
-        List<?> values = value instanceof List<?> list ? list : List.of(value);
+        Collection<?> values = value instanceof List<?> list ? list
+                : value instanceof Map<?, ?> map ? map.values() : List.of(value);
         for (Object element : values) {
             if (element instanceof Number number) {
                 double x = number.doubleValue();
@@ -82,6 +85,12 @@ record ParamSlot(String name, ParamType type, Class<?> javaType, Param param, Ob
      */
     static Object parseDefault(String text, ParamType type) {
         String trimmed = text.trim();
+        if (type == ParamType.INT_MAP) {
+            if (!trimmed.equals("{}")) {
+                throw new IllegalArgumentException("a map default can only be empty: {}");
+            }
+            return Map.of();
+        }
         if (type.isList()) {
             if (!trimmed.startsWith("[") || !trimmed.endsWith("]")) {
                 throw new IllegalArgumentException("a list default is written [a, b]");

@@ -5,6 +5,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +22,9 @@ enum ParamType {
     ENUM("name", "a name"),
     INT_LIST("list of integers", "a list of integers"),
     DOUBLE_LIST("list of numbers", "a list of numbers"),
-    STRING_LIST("list of strings", "a list of strings");
+    STRING_LIST("list of strings", "a list of strings"),
+    /** Names to integers, e.g. a task's depth: {@code at: {pos: 1, ner: 2}}. */
+    INT_MAP("map of names to integers", "a map of names to integers");
 
     private final String text;
     private final String expected;
@@ -56,6 +60,9 @@ enum ParamType {
                     : element == Double.class ? Optional.of(DOUBLE_LIST)
                     : element == String.class ? Optional.of(STRING_LIST)
                     : Optional.empty();
+        } else if (raw == Map.class && component.getGenericType() instanceof ParameterizedType map) {
+            Type[] arguments = map.getActualTypeArguments();
+            return arguments[0] == String.class && arguments[1] == Integer.class ? Optional.of(INT_MAP) : Optional.empty();
         }
         return Optional.empty();
     }
@@ -70,6 +77,20 @@ enum ParamType {
      * @throws IllegalArgumentException with the message a user sees ("expected a list of integers, got 'abc'")
      */
     Object convert(Object value, Class<?> enumType) {
+        if (this == INT_MAP) {
+            if (!(value instanceof Map<?, ?> map)) {
+                throw wrong(value, enumType);
+            }
+            Map<String, Integer> converted = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getValue() instanceof Integer number)) {
+                    throw new IllegalArgumentException("expected an integer for '" + entry.getKey() + "', got "
+                            + shown(entry.getValue()));
+                }
+                converted.put(String.valueOf(entry.getKey()), number);
+            }
+            return Collections.unmodifiableMap(converted);
+        }
         if (isList()) {
             if (!(value instanceof List<?> list)) {
                 throw wrong(value, enumType);
@@ -100,6 +121,7 @@ enum ParamType {
                     ? ((Number) value).doubleValue() : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
             // A number is accepted where text is expected (a level named 2024), a yes/no is not.
+            case INT_MAP -> null;
             case STRING, STRING_LIST -> value instanceof String || value instanceof Integer || value instanceof Long
                     ? value.toString() : null;
             case ENUM -> value instanceof String text ? enumConstant(enumType, text) : null;

@@ -15,8 +15,13 @@ public enum StepKind {
     FUSED;
 
     TrainingStep create(ComputationGraph graph) {
-        if (this == GRAPH) {
-            return new GraphStep(graph);
+        ParameterTies ties = ParameterTies.of(graph);
+        if (this == GRAPH || ties != null) {
+            // The fused step bypasses DL4J's listeners, through which tied towers get their penalty.
+            if (this == FUSED) {
+                throw new IllegalArgumentException("the fused step cannot train this network: it ties towers with a penalty");
+            }
+            return new GraphStep(graph, ties);
         }
         DenseTopology.Result topology = DenseTopology.of(graph);
         if (topology.topology() != null) {
@@ -25,7 +30,7 @@ public enum StepKind {
         if (this == FUSED) {
             throw new IllegalArgumentException("the fused step cannot train this network: " + topology.reason());
         }
-        return new GraphStep(graph);
+        return new GraphStep(graph, null);
     }
 
     /** The step {@code AUTO} would take for this network: "fused-dense" or "computation-graph". */

@@ -14,6 +14,7 @@ public final class SharingPlugin implements Plugin {
 
     @Override
     public List<SharingStrategyFactory<?>> sharingStrategies() {
-        return List.of(new HardSharingFactory());
+        return List.of(new HardSharingFactory(), new SoftSharingFactory(), new HierarchicalSharingFactory(),
+                new AttentionSharingFactory());
     }
 }
