@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime;
 
 import com.google.inject.Guice;
+import dev.mtl4j.api.graph.SharedLayout;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
@@ -15,6 +16,7 @@ import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.Splits;
 import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.Evaluator;
+import dev.mtl4j.runtime.eval.GateWeights;
 import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
@@ -32,6 +34,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -138,6 +141,30 @@ public final class MtlRuntime {
         RawTable table = readOther(model, dataFile);
         EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
         return Predictions.of(model, dev.mtl4j.runtime.eval.Predictor.outputs(model.graph(), data.features()));
+    }
+
+    /**
+     * The mean gate weights of a model's experts over every row of a data file: which expert each
+     * task leans on. Empty for a sharing strategy without gates (only {@code mmoe} and {@code cgc} have them).
+     */
+    public GateWeights gates(TrainedModel model, Path dataFile) {
+        List<SharedLayout.Gate> gates = layout(model).gates();
+        if (gates.isEmpty()) {
+            return new GateWeights(Map.of());
+        }
+        RawTable table = readOther(model, dataFile);
+        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
+        return GateWeights.measure(model.graph(), gates, data.features());
+    }
+
+    /** What the model's sharing strategy laid out, from its spec: configuring is cheap, no weights are made. */
+    private SharedLayout layout(TrainedModel model) {
+        PipelineSpec spec = model.spec();
+        PipelineComponents components = PipelineComponents.resolve(resolver, spec);
+        Map<String, TargetInfo> targets = new LinkedHashMap<>();
+        spec.tasks().forEach(t -> targets.put(t.name(), model.preprocessor().targetInfo(t.name())));
+        return new GraphCompiler().configure(spec, model.preprocessor().featureWidth(), components.encoder(),
+                components.sharing(), components.heads(), targets).layout();
     }
 
     public void save(TrainedModel model, Path file) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code mtl}: train, eval, predict, plugins, describe. */
 @Command(name = "mtl", mixinStandardHelpOptions = true, versionProvider = MtlCommand.Version.class,
         description = "Multi-task and transfer learning on the JVM.",
-        subcommands = {TrainCommand.class, TransferCommand.class, EvalCommand.class, PredictCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, TransferCommand.class, EvalCommand.class, PredictCommand.class, GatesCommand.class,
+                PluginsCommand.class,
                 DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class MtlCommand {
     /** Usage mistakes (unknown option, missing argument): the BSD EX_USAGE code, apart from our categories. */
