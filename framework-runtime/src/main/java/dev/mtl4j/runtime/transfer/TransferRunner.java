@@ -85,7 +85,14 @@ public final class TransferRunner {
         LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
         CompiledNetwork network = blueprint.build();
         List<String> keptHeads = keptHeadLayers(blueprint, kept);
-        ParameterCopier.copy(source.graph(), network.graph(), encoderLayers(blueprint));
+        try {
+            ParameterCopier.copy(source.graph(), network.graph(), encoderLayers(blueprint));
+        } catch (IllegalStateException e) {
+            // soft towers and cgc's task experts belong to tasks: a new task's have no source to come from
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.from: " + e.getMessage() + "; sharing '"
+                    + spec.sharing().type() + "' gives the new tasks encoder layers the source model does not have. "
+                    + "Transfer from a model with a shared encoder (hard, hierarchical, attention mmoe or mtan)");
+        }
         ParameterCopier.copy(source.graph(), network.graph(), keptHeads);
 
         TrainingHistory history;
