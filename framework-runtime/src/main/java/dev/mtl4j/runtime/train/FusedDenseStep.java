@@ -6,6 +6,8 @@ import java.util.Map;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,6 +30,8 @@ final class FusedDenseStep implements TrainingStep {
     private final INDArray params;
     private final INDArray update;
     private final boolean regularized;
+    /** The updater's blocks when the step may drive their optimizers directly, else null. */
+    private final List<UpdaterBlock> directBlocks;
     private final Map<Long, Buffers> buffers = new HashMap<>();
 
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
@@ -40,6 +44,7 @@ final class FusedDenseStep implements TrainingStep {
         this.regularized = java.util.Arrays.stream(graph.getLayers()).anyMatch(layer ->
                 layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base
                         && (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()));
+        this.directBlocks = directBlocks(graph, regularized);
         for (DenseTopology.Node node : nodes) {
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
@@ -49,6 +54,11 @@ final class FusedDenseStep implements TrainingStep {
     @Override
     public String name() {
         return "fused-dense";
+    }
+
+    /** Whether the step applies each updater block's optimizer itself (else it calls DL4J's updater). */
+    boolean drivesOptimizersDirectly() {
+        return directBlocks != null;
     }
 
     /** Preactivations and activations of every node, and the error flowing back into each. */
@@ -80,7 +90,7 @@ final class FusedDenseStep implements TrainingStep {
         long rows = input.size(0);
         Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(nodes, r));
         forward(input, b);
-        double score = backward(input, batch, b);
+        double score = backward(input, batch, b, directBlocks != null ? 1.0 / rows : 1.0);
         if (regularized) {
             // DL4J's score includes the regularization terms (weight decay: 0.5 * coeff * |W|^2), before the update
             score += graph.calcRegularizationScore(true);
@@ -89,11 +99,40 @@ final class FusedDenseStep implements TrainingStep {
         int epoch = graph.getConfiguration().getEpochCount();
         // DL4J's updater divides by the batch size, applies the optimizer (and any regularization) per
         // updater block, and leaves the update in the gradient array; the step subtracts it.
-        graph.getUpdater().update(gradient, iteration, epoch, (int) rows, LayerWorkspaceMgr.noWorkspaces());
+        if (directBlocks != null) {
+            // What DL4J's updater does for an unregularized network, without its per-parameter
+            // bookkeeping: the division by the batch size already happened in the gradient GEMMs.
+            for (UpdaterBlock block : directBlocks) {
+                block.getGradientUpdater().applyUpdater(block.getGradientView(), iteration, epoch);
+            }
+        } else {
+            graph.getUpdater().update(gradient, iteration, epoch, (int) rows, LayerWorkspaceMgr.noWorkspaces());
+        }
         params.subi(update);
         graph.getConfiguration().setIterationCount(iteration + 1);
         graph.setScore(score);
         return score;
+    }
+
+    /**
+     * The updater blocks, when applying each block's optimizer to its gradient view is all DL4J's
+     * updater would do: no regularization, no gradient normalization, no pretraining or no-op blocks, and
+     * gradient views in place. Otherwise null, and the step goes through DL4J's updater.
+     */
+    private static List<UpdaterBlock> directBlocks(ComputationGraph graph, boolean regularized) {
+        if (regularized) {
+            return null;
+        }
+        BaseMultiLayerUpdater<?> updater = graph.getUpdater();
+        boolean normalized = java.util.Arrays.stream(graph.getLayers()).anyMatch(layer ->
+                layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base
+                        && base.getGradientNormalization() != null
+                        && base.getGradientNormalization() != org.deeplearning4j.nn.conf.GradientNormalization.None);
+        List<UpdaterBlock> blocks = updater.getUpdaterBlocks();
+        boolean usable = !normalized && blocks.stream().allMatch(block -> block.getGradientView() != null
+                && !block.isPretrainUpdaterBlock() && block.getGradientUpdater() != null
+                && !(block.getGradientUpdater() instanceof org.nd4j.linalg.learning.NoOpUpdater));
+        return usable ? List.copyOf(blocks) : null;
     }
 
     private void forward(INDArray input, Buffers b) {
@@ -112,7 +151,7 @@ final class FusedDenseStep implements TrainingStep {
     }
 
     /** Fills the gradient views; returns the joint loss as DL4J reports it (sum over outputs of the mean loss). */
-    private double backward(INDArray input, MultiDataSet batch, Buffers b) {
+    private double backward(INDArray input, MultiDataSet batch, Buffers b, double gradientScale) {
         long rows = input.size(0);
         double score = 0;
         boolean[] errorStarted = new boolean[nodes.size()];
@@ -137,9 +176,9 @@ final class FusedDenseStep implements TrainingStep {
                 }
             }
             INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
-            Nd4j.gemm(in, delta, node.weightGradient(), true, false, 1.0, 0.0);
+            Nd4j.gemm(in, delta, node.weightGradient(), true, false, gradientScale, 0.0);
             // the bias gradient as ones^T * delta: one small GEMM, much cheaper than a column reduction
-            Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, 1.0, 0.0);
+            Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, gradientScale, 0.0);
             if (node.parent() >= 0) {
                 int parent = node.parent();
                 Nd4j.gemm(delta, node.weights(), b.error[parent], false, true, 1.0, errorStarted[parent] ? 1.0 : 0.0);

@@ -73,6 +73,11 @@ final class FusedDenseStepTest {
     }
 
     private void assertSameTraining(PipelineSpec spec) {
+        assertSameTraining(spec, spec.training().optimizer().weightDecay() == 0);
+    }
+
+    /** @param direct whether the fused step must drive the optimizers itself (it does when nothing is regularized) */
+    private void assertSameTraining(PipelineSpec spec, boolean direct) {
         PreparedPipeline reference = prepare(spec);
         PreparedPipeline fused = prepare(spec);
         ComputationGraph expected = reference.network().graph();
@@ -81,6 +86,7 @@ final class FusedDenseStepTest {
 
         TrainingStep graphStep = StepKind.GRAPH.create(expected);
         TrainingStep fusedStep = StepKind.FUSED.create(actual);
+        assertThat(((FusedDenseStep) fusedStep).drivesOptimizersDirectly()).isEqualTo(direct);
         int steps = 0;
         for (int epoch = 0; epoch < 2; epoch++) {
             BatchPlan plan = new BatchPlan(reference.train(), spec.training().batchSize(), new Random(epoch));
