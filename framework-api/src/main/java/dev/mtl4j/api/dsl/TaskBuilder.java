@@ -42,10 +42,11 @@ public final class TaskBuilder extends PipelineBuilder {
     }
 
     /**
-     * The task's own data set: a source, its split and dropped columns, e.g.
-     * {@code .data(Data.csv("parity.csv").split(0.2, 7))}. Features are declared once, on the pipeline.
+     * The task's own data set (YAML {@code tasks.NAME.data}): a source, its split and dropped columns,
+     * e.g. {@code .ownData(Data.csv("parity.csv").split(0.2, 7))}. Features are declared once, on the
+     * pipeline. (Not {@code data(..)}: that, inherited, still sets the pipeline's data.)
      */
-    public TaskBuilder data(Data value) {
+    public TaskBuilder ownData(Data value) {
         data = value;
         return this;
     }
