@@ -22,7 +22,7 @@ public final class DigitsOwnDataPipeline {
                 .task("digit", Heads.classification(10))
                 .ownData(Data.csv(dataFolder + "/digits_digit_1200.csv").split(0.25, 7))
                 .task("parity", Heads.classification(2))
-                .ownData(Data.csv(dataFolder + "/digits_parity_300.csv").split(0.25, 7))
+                .ownData(Data.csv(dataFolder + "/digits_parity_300.csv").split(0.25, 7).drop("sample_id"))
                 .training(t -> t.epochs(15).batchSize(32).adam(1e-3).seed(42).sampler(Samplers.temperature(2.0)))
                 .build();
     }

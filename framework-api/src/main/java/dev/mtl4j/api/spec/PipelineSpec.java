@@ -55,6 +55,10 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
             String watched = training.earlyStopping().task();
             SpecException.require(names.contains(watched), "training.earlyStopping.task",
                     "there is no task '" + watched + "'; tasks are " + names);
+            TaskSpec task = tasks.stream().filter(t -> t.name().equals(watched)).findFirst().orElseThrow();
+            SpecException.require(!task.hasOwnData() || task.data().mayHaveValidation(), "training.earlyStopping.task",
+                    "task '" + watched + "' has no validation rows in its own data; set tasks." + watched
+                            + ".data.split.validation (e.g. 0.1)");
         }
     }
 

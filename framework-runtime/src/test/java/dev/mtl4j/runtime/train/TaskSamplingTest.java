@@ -127,6 +127,31 @@ final class TaskSamplingTest {
         assertThat(fused.params().sub(dl4j.params()).amaxNumber().doubleValue()).isLessThan(1e-5);
     }
 
+    @Test
+    void aTaskWithItsOwnFileBesideTasksOnThePipelinesRowsWithValidationAndEarlyStopping() {
+        PipelineSpec spec = dev.mtl4j.api.dsl.Mtl.pipeline("mixed")
+                .data(dev.mtl4j.api.dsl.Data.csv(Pipelines.digitsFile()).numeric("px*").split(0.2, 7).validation(0.1))
+                .encoder(dev.mtl4j.api.dsl.Encoders.mlp().hidden(32))
+                .task("digit", dev.mtl4j.api.dsl.Heads.classification(10))
+                .task("ink", dev.mtl4j.api.dsl.Heads.regression())
+                .task("odd", dev.mtl4j.api.dsl.Heads.classification(2)).labels("parity")
+                .ownData(dev.mtl4j.api.dsl.Data.csv(dev.mtl4j.runtime.Repository.file("examples/data/digits_parity_300.csv")
+                        .toString()).split(0.2, 3).validation(0.2))
+                .training(t -> t.epochs(3).batchSize(32).adam(3e-3).seed(1).sampler(Samplers.uniform())
+                        .earlyStopping("odd", "accuracy", 5))
+                .build();
+        PreparedPipeline prepared = runtime.prepare(spec, HERE);
+        // the pipeline's rows (digit, ink) first, then odd's own file; each split stacks both
+        assertThat(prepared.dataSets().sizes()).containsExactly(1294, 192);
+        assertThat(prepared.validation().size()).isEqualTo(144 + 48);
+        TrainingResult result = runtime.train(prepared, TrainingListener.SILENT);
+        assertThat(result.history().epochs()).hasSize(3);
+        assertThat(result.metrics().get("validation")).containsOnlyKeys("digit", "ink", "odd");
+        assertThat(result.metric("test", "odd", "accuracy")).isGreaterThan(0.75);
+        assertThat(result.metric("test", "digit", "accuracy")).isGreaterThan(0.8);
+        assertThat(result.metric("test", "ink", "r2")).isGreaterThan(0.5);
+    }
+
     /** The same pipeline with plain SGD: without momentum, a zero gradient leaves a parameter exactly as it was. */
     private static PipelineSpec sgd(PipelineSpec spec) {
         TrainingSpec t = spec.training();
