@@ -4,9 +4,9 @@ import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.runtime.plugin.Family;
 import java.util.List;
 import java.util.Optional;
-import dev.mtl4j.runtime.plugin.Family;
 
 /** Reads the {@code training:} section; every key is optional, defaults from {@link TrainingSpec#defaults()}. */
 final class TrainingReader {
