@@ -56,9 +56,10 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
             SpecException.require(names.contains(watched), "training.earlyStopping.task",
                     "there is no task '" + watched + "'; tasks are " + names);
             TaskSpec task = tasks.stream().filter(t -> t.name().equals(watched)).findFirst().orElseThrow();
-            SpecException.require(!task.hasOwnData() || task.data().mayHaveValidation(), "training.earlyStopping.task",
-                    "task '" + watched + "' has no validation rows in its own data; set tasks." + watched
-                            + ".data.split.validation (e.g. 0.1)");
+            boolean validated = task.hasOwnData() ? task.data().mayHaveValidation()
+                    : data.split().column() != null || data.split().validation() > 0;
+            SpecException.require(validated, "training.earlyStopping.task", "task '" + watched + "' has no validation rows; set "
+                    + (task.hasOwnData() ? "tasks." + watched + ".data" : "data") + ".split.validation (e.g. 0.1)");
         }
     }
 
