@@ -2,7 +2,10 @@ package dev.mtl4j.runtime;
 
 import com.google.inject.Guice;
 import dev.mtl4j.api.graph.SharedLayout;
+import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.api.spi.TaskSampler;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.RawTable;
@@ -90,6 +93,10 @@ public final class MtlRuntime {
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory) {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
+        if (spec.hasTaskData()) {
+            sampler(spec); // a configuration problem, reported before any data is read
+            return TaskDataPreparation.prepare(spec, components, resolver, baseDirectory);
+        }
         TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
         RawTable table = source.read();
         Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), table), spec.data().split().limit(),
@@ -110,13 +117,24 @@ public final class MtlRuntime {
         PipelineSpec spec = prepared.spec();
         ComputationGraph graph = prepared.network().graph();
         Preprocessor preprocessor = prepared.preprocessor();
-        TrainingHistory history = new Trainer(listener)
-                .fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(), prepared.validation());
+        TrainingHistory history = prepared.dataSets() == null
+                ? new Trainer(listener).fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(),
+                        prepared.validation())
+                : new Trainer(listener).fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.dataSets(),
+                        sampler(spec), prepared.validation());
         Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
                 prepared.train(), prepared.validation(), prepared.test());
+        if (prepared.dataSets() != null) {
+            metrics = TaskDataPreparation.withoutEmptySplits(metrics, spec.tasks(), prepared);
+        }
         TrainedModel model = new TrainedModel(spec, graph, preprocessor,
                 ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()));
         return new TrainingResult(model, history, metrics);
+    }
+
+    private TaskSampler sampler(PipelineSpec spec) {
+        ComponentSpec sampler = spec.training().sampler();
+        return resolver.sampler(sampler == null ? ComponentSpec.of(TrainingSpec.DEFAULT_SAMPLER) : sampler, "training.sampler");
     }
 
     /**
@@ -134,6 +152,34 @@ public final class MtlRuntime {
         RawTable table = readOther(model, dataFile);
         EncodedData data = model.preprocessor().encode(table, allRows(table));
         return Evaluator.evaluate(model.graph(), data, model.spec().tasks(), model.preprocessor());
+    }
+
+    /**
+     * Per-task metrics on several files, file name to task to metric: each task is measured on every
+     * row of each file that has its label columns; a model whose tasks brought their own data sets is
+     * evaluated this way, one file per task. Tasks that no file has labels for are left out.
+     *
+     * @throws dev.mtl4j.api.MtlException DATA_INVALID when a file has the labels of no task
+     */
+    public Map<String, Map<String, Map<String, Double>>> evaluate(TrainedModel model, java.util.List<Path> dataFiles) {
+        Map<String, Map<String, Map<String, Double>>> byFile = new LinkedHashMap<>();
+        java.util.List<dev.mtl4j.api.spec.TaskSpec> tasks = model.spec().tasks();
+        for (Path file : dataFiles) {
+            RawTable table = readOther(model, file);
+            java.util.Set<String> present = new java.util.LinkedHashSet<>();
+            tasks.stream().filter(t -> table.columns().containsAll(t.labels())).forEach(t -> present.add(t.name()));
+            if (present.isEmpty()) {
+                throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.DATA_INVALID, table.origin()
+                        + ": has the label columns of no task of the model (" + String.join(", ", tasks.stream()
+                        .map(t -> t.name() + " reads " + t.labels()).toList()) + ")");
+            }
+            EncodedData data = model.preprocessor().encode(table, allRows(table), present);
+            Map<String, Map<String, Double>> all = Evaluator.evaluate(model.graph(), data, tasks, model.preprocessor());
+            Map<String, Map<String, Double>> kept = new LinkedHashMap<>();
+            present.forEach(task -> kept.put(task, all.get(task)));
+            byFile.put(file.getFileName().toString(), kept);
+        }
+        return byFile;
     }
 
     /** The model's predictions for every row of a data file; label columns are not needed. */
@@ -176,7 +222,10 @@ public final class MtlRuntime {
     }
 
     private RawTable readOther(TrainedModel model, Path dataFile) {
-        var source = model.spec().data().source().with("path", dataFile.toString());
+        // A model whose every task brought its own data reads other files like its first task's.
+        ComponentSpec declared = model.spec().data().source() != null ? model.spec().data().source()
+                : model.spec().tasks().stream().filter(t -> t.hasOwnData()).findFirst().orElseThrow().data().source();
+        var source = declared.with("path", dataFile.toString());
         return resolver.dataset(source, "data.source", new DataContext(Path.of("").toAbsolutePath())).read();
     }
 

@@ -5,6 +5,7 @@ import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.TransferDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import java.util.ArrayList;
@@ -28,6 +29,14 @@ public final class Data {
         return new Data(ComponentSpec.of("csv").with("path", path));
     }
 
+    /**
+     * Feature declarations without rows, for a pipeline whose every task brings its own data set
+     * ({@code .task(..).data(Data.csv(..))}): {@code Data.features().numeric("px*")}.
+     */
+    public static Data features() {
+        return new Data(null);
+    }
+
     /** Rows from any data-set plugin. */
     public static Data from(ComponentSource source) {
         return new Data(source.toSpec());
@@ -35,6 +44,9 @@ public final class Data {
 
     /** Sets a parameter of the source (for csv: delimiter, ...). */
     public Data option(String name, Object value) {
+        if (source == null) {
+            throw new dev.mtl4j.api.spec.SpecException("data.source", "Data.features() has no source to set '" + name + "' on");
+        }
         source = source.with(name, value);
         return this;
     }
@@ -102,6 +114,18 @@ public final class Data {
                     + " give only the source and the split");
         }
         return new TransferDataSpec(source, split);
+    }
+
+    /** For a task's own data set: the source, split and dropped columns; features are the pipeline's. */
+    TaskDataSpec buildForTask(String task) {
+        if (!features.isEmpty() || unseen != UnseenCategory.ERROR) {
+            throw new dev.mtl4j.api.spec.SpecException("tasks." + task + ".data", "features are declared once, on the"
+                    + " pipeline's data; give a task only its source, split and dropped columns");
+        }
+        if (source == null) {
+            throw new dev.mtl4j.api.spec.SpecException("tasks." + task + ".data.source", "is required, e.g. Data.csv(\"file.csv\")");
+        }
+        return new TaskDataSpec(source, split, drop);
     }
 
     private Data declare(FeatureType type, String... patterns) {

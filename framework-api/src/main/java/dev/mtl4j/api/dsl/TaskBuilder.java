@@ -15,6 +15,7 @@ public final class TaskBuilder extends PipelineBuilder {
     private final ComponentSpec head;
     private double weight = TaskSpec.DEFAULT_WEIGHT;
     private List<String> labels = List.of();
+    private Data data;
 
     TaskBuilder(PipelineBuilder pipeline, String name, ComponentSpec head) {
         super(pipeline);
@@ -40,7 +41,17 @@ public final class TaskBuilder extends PipelineBuilder {
         return this;
     }
 
+    /**
+     * The task's own data set (YAML {@code tasks.NAME.data}): a source, its split and dropped columns,
+     * e.g. {@code .ownData(Data.csv("parity.csv").split(0.2, 7))}. Features are declared once, on the
+     * pipeline. (Not {@code data(..)}: that, inherited, still sets the pipeline's data.)
+     */
+    public TaskBuilder ownData(Data value) {
+        data = value;
+        return this;
+    }
+
     TaskSpec toSpec() {
-        return new TaskSpec(name, head, weight, labels);
+        return new TaskSpec(name, head, weight, labels, data == null ? null : data.buildForTask(name));
     }
 }

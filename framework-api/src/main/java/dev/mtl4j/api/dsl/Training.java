@@ -1,5 +1,6 @@
 package dev.mtl4j.api.dsl;
 
+import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -12,6 +13,7 @@ public final class Training {
     private long seed = TrainingSpec.DEFAULT_SEED;
     private boolean shuffle = true;
     private EarlyStoppingSpec earlyStopping;
+    private ComponentSpec sampler;
 
     Training() {
     }
@@ -63,7 +65,13 @@ public final class Training {
         return this;
     }
 
+    /** Which data set each batch comes from when tasks bring their own data ({@link Samplers}); default proportional. */
+    public Training sampler(ComponentSource value) {
+        sampler = value.toSpec();
+        return this;
+    }
+
     TrainingSpec build() {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler);
     }
 }

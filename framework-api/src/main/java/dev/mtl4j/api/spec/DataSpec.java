@@ -7,7 +7,11 @@ import java.util.List;
  * tasks and are never features; {@code drop} removes further columns (for instance one that leaks a
  * label).
  *
- * @param source the data-set component that reads the rows ({@code csv})
+ * <p>When tasks bring their own data sets ({@link TaskSpec#data()}), the features declared here
+ * apply to every task's file, and {@code source} may be null if every task has its own data.
+ *
+ * @param source the data-set component that reads the rows ({@code csv}); null when every task
+ *     names its own data set
  * @param features feature declarations, matched in order; a column no declaration matches is unused
  * @param drop columns never used as features even when a pattern matches them
  * @param split how rows are split into train, validation and test
@@ -17,7 +21,6 @@ public record DataSpec(ComponentSpec source, List<FeatureSpec> features, List<St
                        UnseenCategory unseen) {
 
     public DataSpec {
-        SpecException.require(source != null, "source", "is required");
         features = List.copyOf(features);
         SpecException.require(!features.isEmpty(), "features", "declare at least one feature column or pattern");
         SpecException.require(features.stream().map(FeatureSpec::pattern).distinct().count() == features.size(),

@@ -23,35 +23,62 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
     public PipelineSpec {
         SpecException.requireName(name, "pipeline");
         SpecException.require(data != null, "data", "is required");
+        tasks = List.copyOf(tasks);
+        if (data.source() == null) {
+            for (TaskSpec task : tasks) {
+                SpecException.require(task.hasOwnData(), "data.source", "is required: task '" + task.name()
+                        + "' has no data of its own (tasks." + task.name() + ".data)");
+            }
+        }
         SpecException.require(encoder != null, "encoder", "is required");
         sharing = sharing == null ? ComponentSpec.of("hard") : sharing;
-        tasks = List.copyOf(tasks);
         SpecException.require(!tasks.isEmpty(), "tasks", "declare at least one task");
         Set<String> names = new HashSet<>();
         Set<String> labelColumns = new HashSet<>();
         for (TaskSpec task : tasks) {
             SpecException.require(names.add(task.name()), "tasks." + task.name(), "is declared twice");
-            for (String label : task.labels()) {
+            // Tasks with their own file cannot clash over a column of another file.
+            for (String label : task.hasOwnData() ? List.<String>of() : task.labels()) {
                 SpecException.require(labelColumns.add(label), "tasks." + task.name() + ".labels",
                         "column '" + label + "' is already the label of another task");
             }
         }
         training = training == null ? TrainingSpec.defaults() : training;
-        if (training.earlyStopping() != null && data.split().column() == null && data.split().validation() == 0) {
+        if (training.earlyStopping() != null && !mayHaveValidation(data, tasks)) {
             throw new SpecException("training.earlyStopping", "needs validation rows; set data.split.validation (e.g. 0.1)");
+        }
+        if (training.sampler() != null && tasks.stream().noneMatch(TaskSpec::hasOwnData)) {
+            throw new SpecException("training.sampler", "picks between the data sets of tasks that bring their own"
+                    + " (tasks.NAME.data); every task here reads the pipeline's data, so there is nothing to sample");
         }
         if (training.earlyStopping() != null && training.earlyStopping().task() != null) {
             String watched = training.earlyStopping().task();
             SpecException.require(names.contains(watched), "training.earlyStopping.task",
                     "there is no task '" + watched + "'; tasks are " + names);
+            TaskSpec task = tasks.stream().filter(t -> t.name().equals(watched)).findFirst().orElseThrow();
+            boolean validated = task.hasOwnData() ? task.data().mayHaveValidation()
+                    : data.split().column() != null || data.split().validation() > 0;
+            SpecException.require(validated, "training.earlyStopping.task", "task '" + watched + "' has no validation rows; set "
+                    + (task.hasOwnData() ? "tasks." + watched + ".data" : "data") + ".split.validation (e.g. 0.1)");
         }
+    }
+
+    private static boolean mayHaveValidation(DataSpec data, List<TaskSpec> tasks) {
+        boolean pipelineData = tasks.stream().anyMatch(t -> !t.hasOwnData());
+        boolean shared = pipelineData && (data.split().column() != null || data.split().validation() > 0);
+        return shared || tasks.stream().anyMatch(t -> t.hasOwnData() && t.data().mayHaveValidation());
+    }
+
+    /** Whether some task brings its own data set: then batches come from one data set at a time, picked by the sampler. */
+    public boolean hasTaskData() {
+        return tasks.stream().anyMatch(TaskSpec::hasOwnData);
     }
 
     public Optional<TaskSpec> task(String taskName) {
         return tasks.stream().filter(t -> t.name().equals(taskName)).findFirst();
     }
 
-    /** Every column some task reads its labels from. */
+    /** Every column some task reads its labels from (in its own file or in the pipeline's). */
     public Set<String> labelColumns() {
         Set<String> columns = new HashSet<>();
         tasks.forEach(t -> columns.addAll(t.labels()));

@@ -10,8 +10,9 @@ import java.util.List;
  * @param head the head component ({@code classification}, {@code regression}, ...)
  * @param weight λ ≥ 0; it scales the task's gradient, so λ = 0 means the task trains nothing
  * @param labels the label columns (one for most heads, several for multilabel or multi-output regression)
+ * @param data the task's own data set, or null when it reads the pipeline's {@code data:} rows
  */
-public record TaskSpec(String name, ComponentSpec head, double weight, List<String> labels) {
+public record TaskSpec(String name, ComponentSpec head, double weight, List<String> labels, TaskDataSpec data) {
 
     public static final double DEFAULT_WEIGHT = 1.0;
 
@@ -30,7 +31,17 @@ public record TaskSpec(String name, ComponentSpec head, double weight, List<Stri
                 "lists a column twice: " + labels);
     }
 
+    /** A task that reads the pipeline's rows. */
+    public TaskSpec(String name, ComponentSpec head, double weight, List<String> labels) {
+        this(name, head, weight, labels, null);
+    }
+
     public TaskSpec(String name, ComponentSpec head) {
         this(name, head, DEFAULT_WEIGHT, List.of(name));
+    }
+
+    /** Whether the task brings its own data set. */
+    public boolean hasOwnData() {
+        return data != null;
     }
 }

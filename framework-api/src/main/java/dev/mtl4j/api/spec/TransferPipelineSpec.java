@@ -30,6 +30,12 @@ public record TransferPipelineSpec(String name, TransferSpec transfer, TransferD
                     "is declared twice (as a new task and in transfer.keep, or twice)");
         }
         training = training == null ? TrainingSpec.defaults() : training;
+        SpecException.require(training.sampler() == null, "training.sampler",
+                "a transfer pipeline reads one data set; there is nothing for a task sampler to choose");
+        for (TaskSpec task : tasks) {
+            SpecException.require(!task.hasOwnData(), "tasks." + task.name() + ".data",
+                    "the tasks of a transfer pipeline read its data section");
+        }
         if (training.earlyStopping() != null && data.split().column() == null && data.split().validation() == 0) {
             throw new SpecException("training.earlyStopping", "needs validation rows; set data.split.validation (e.g. 0.1)");
         }

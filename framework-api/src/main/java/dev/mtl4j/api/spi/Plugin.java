@@ -30,6 +30,11 @@ public interface Plugin {
         return List.of();
     }
 
+    /** Task samplers: which task's data set each batch comes from when tasks bring their own data. */
+    default List<TaskSamplerFactory<?>> taskSamplers() {
+        return List.of();
+    }
+
     default List<DatasetFactory<?>> datasets() {
         return List.of();
     }

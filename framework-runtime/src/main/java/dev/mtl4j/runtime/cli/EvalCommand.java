@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.cli;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.model.TrainedModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,8 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl eval MODEL DATA}. */
-@Command(name = "eval", description = "Evaluate a model on every row of a data file that has the label columns.")
+/**
+ * {@code mtl eval MODEL DATA...}: one file with every task's labels, or, for a model whose tasks
+ * brought their own data sets, each task's own file (each task is measured on the files with its labels).
+ */
+@Command(name = "eval", description = "Evaluate a model on every row of a data file that has the label columns; "
+        + "for tasks with their own data sets, give each task's file.")
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     MtlCommand parent;
@@ -19,8 +24,9 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model.zip written by mtl train.")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "A data file in the model's training format.")
-    Path data;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "DATA",
+            description = "A data file in the model's training format; several when tasks have their own files.")
+    List<Path> data;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path json;
@@ -29,10 +35,19 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
         TrainedModel trained = runtime.load(model);
-        Map<String, Map<String, Double>> metrics = runtime.evaluate(trained, data);
-        Console.system().line(MetricsTable.render(Map.of(data.getFileName().toString(), metrics)));
+        if (data.size() == 1 && !trained.spec().hasTaskData()) {
+            Path file = data.get(0);
+            Map<String, Map<String, Double>> metrics = runtime.evaluate(trained, file);
+            Console.system().line(MetricsTable.render(Map.of(file.getFileName().toString(), metrics)));
+            if (json != null) {
+                MetricsJson.write(metrics, json);
+            }
+            return 0;
+        }
+        Map<String, Map<String, Map<String, Double>>> byFile = runtime.evaluate(trained, data);
+        Console.system().line(MetricsTable.render(byFile));
         if (json != null) {
-            MetricsJson.write(metrics, json);
+            MetricsJson.write(byFile, json);
         }
         return 0;
     }

@@ -1,6 +1,8 @@
 package dev.mtl4j.runtime.cli;
 
+import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
@@ -30,7 +32,13 @@ final class TrainCommand implements Callable<Integer> {
         Path directory = out != null ? out : Path.of("runs", spec.name());
         Path base = pipeline.toAbsolutePath().getParent();
         Console console = Console.system();
-        PreparedPipeline prepared = runtime.prepare(spec, base);
+        PreparedPipeline prepared;
+        try {
+            prepared = runtime.prepare(spec, base);
+        } catch (MtlException e) {
+            // A problem named by its key (a task's data file not found) points at its line of the file.
+            throw PipelineYamlReader.located(e, pipeline);
+        }
         console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                 spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                 prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));

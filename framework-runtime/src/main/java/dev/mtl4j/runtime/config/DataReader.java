@@ -6,6 +6,7 @@ import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.runtime.plugin.Family;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ final class DataReader {
     static final List<String> KEYS = List.of("source", "features", "drop", "split", "unseen");
     static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column", "limit");
     static final List<String> FEATURE_KEYS = List.of("type", "levels");
+    /** A task's own data: where its rows come from and how they split; the features are the pipeline's. */
+    static final List<String> TASK_KEYS = List.of("source", "split", "drop");
+    static final java.util.Map<String, String> TASK_REFUSED = java.util.Map.of(
+            "features", "features are declared once, in the pipeline's data.features, and every task's file must have them",
+            "unseen", "declared once, in the pipeline's data.unseen");
 
     private final ComponentReader components;
 
@@ -29,17 +35,34 @@ final class DataReader {
     Optional<DataSpec> read(YamlMap data) {
         YamlValues values = data.values();
         data.allowOnly(KEYS);
-        Optional<ComponentSpec> source = data.required("source")
+        // Optional here: a pipeline whose every task brings its own data declares only the features
+        // (PipelineSpec reports a missing source otherwise).
+        Optional<ComponentSpec> source = data.value("source")
                 .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, values));
+        boolean sourceBroken = data.value("source").isPresent() && source.isEmpty();
         Optional<List<FeatureSpec>> features = data.required("features")
                 .flatMap(node -> YamlMap.of(node, data.path("features"), values)).flatMap(this::features);
         List<String> drop = data.texts("drop").orElse(List.of());
         SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
         UnseenCategory unseen = data.text("unseen").flatMap(text -> unseen(data, text)).orElse(UnseenCategory.ERROR);
-        if (source.isEmpty() || features.isEmpty()) {
+        if (sourceBroken || features.isEmpty()) {
             return Optional.empty();
         }
-        return data.build(() -> new DataSpec(source.get(), features.get(), drop, split, unseen));
+        return data.build(() -> new DataSpec(source.orElse(null), features.get(), drop, split, unseen));
+    }
+
+    /** A task's {@code data:} section: {@code { source: {...}, split: {...}, drop: [...] }}. */
+    Optional<TaskDataSpec> readTask(YamlMap data) {
+        YamlValues values = data.values();
+        data.allowOnly(TASK_KEYS, TASK_REFUSED);
+        Optional<ComponentSpec> source = data.required("source")
+                .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, values));
+        List<String> drop = data.texts("drop").orElse(List.of());
+        SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        return data.build(() -> new TaskDataSpec(source.get(), split, drop));
     }
 
     /** Every feature, or empty when one is wrong (an incomplete list would only add follow-on errors). */

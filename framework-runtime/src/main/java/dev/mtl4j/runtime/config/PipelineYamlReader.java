@@ -96,6 +96,44 @@ public final class PipelineYamlReader {
         return Kind.PIPELINE;
     }
 
+    /**
+     * Where a dotted key ({@code tasks.parity.data.source.path}) is written in a pipeline file, as
+     * {@code FILE:LINE:COLUMN}: the deepest part of the key the file has. Lets a problem found later,
+     * when the data is read, point at the line that caused it. Empty when the file cannot be read.
+     */
+    public static Optional<String> position(Path file, String dottedKey) {
+        try {
+            Problems problems = new Problems(file.toString());
+            Optional<Node> root = SafeYaml.compose(text(file), problems);
+            if (root.isEmpty() || !(root.get() instanceof MappingNode)) {
+                return Optional.empty();
+            }
+            Node node = YamlMap.at(root.get(), "", new YamlValues(problems)).locate(dottedKey);
+            return Optional.of(file + ":" + (node.getStartMark().getLine() + 1) + ":" + (node.getStartMark().getColumn() + 1));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The same problems, each that starts with a key of the file ({@code tasks.parity.data.source.path: ...})
+     * prefixed by that key's {@code FILE:LINE:COLUMN}.
+     */
+    public static MtlException located(MtlException problem, Path file) {
+        List<String> lines = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (String line : problem.problems()) {
+            java.util.regex.Matcher key = LOCATABLE.matcher(line);
+            Optional<String> at = key.lookingAt() ? position(file, key.group(1)) : Optional.empty();
+            lines.add(at.map(p -> p + ": " + line).orElse(line));
+            changed |= at.isPresent();
+        }
+        return changed ? new MtlException(problem.category(), lines, problem) : problem;
+    }
+
+    private static final java.util.regex.Pattern LOCATABLE =
+            java.util.regex.Pattern.compile("((?:tasks|data|training)\\.[^: ]+): ");
+
     /** Reads an ordinary pipeline file; a transfer pipeline is refused with one line saying how to run it. */
     public PipelineSpec read(Path file) {
         return read(text(file), file.toString());
@@ -164,7 +202,7 @@ public final class PipelineYamlReader {
                 .flatMap(v -> components.read(v, "sharing", Family.SHARING, values)).orElse(null);
         List<TaskSpec> tasks = top.required("tasks").flatMap(v -> YamlMap.of(v, "tasks", values))
                 .map(new TaskReader(components)::read).orElse(List.of());
-        TrainingSpec training = top.map("training").flatMap(TrainingReader::read).orElse(null);
+        TrainingSpec training = top.map("training").flatMap(t -> TrainingReader.read(t, components)).orElse(null);
         if (!values.problems().isEmpty()) {
             return Optional.empty(); // the cross-checks below would only repeat what is already reported
         }
@@ -183,7 +221,7 @@ public final class PipelineYamlReader {
                 .flatMap(transferReader::data);
         // Optional here: a transfer may only go on training kept source tasks.
         List<TaskSpec> tasks = top.map("tasks").map(new TaskReader(components)::read).orElse(List.of());
-        TrainingSpec training = top.map("training").flatMap(TrainingReader::read).orElse(null);
+        TrainingSpec training = top.map("training").flatMap(t -> TrainingReader.read(t, components)).orElse(null);
         if (!values.problems().isEmpty()) {
             return Optional.empty(); // the cross-checks below would only repeat what is already reported
         }

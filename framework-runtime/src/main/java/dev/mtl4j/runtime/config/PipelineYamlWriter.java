@@ -65,6 +65,11 @@ public final class PipelineYamlWriter {
             entry.put("head", component(task.head()));
             entry.put("weight", task.weight());
             entry.put("labels", new ArrayList<>(task.labels()));
+            if (task.hasOwnData()) {
+                Map<String, Object> data = map("source", component(task.data().source()), "split", split(task.data().split()));
+                data.put("drop", new ArrayList<>(task.data().drop()));
+                entry.put("data", data);
+            }
             tasks.put(task.name(), entry);
         }
         return tasks;
@@ -72,7 +77,9 @@ public final class PipelineYamlWriter {
 
     private static Map<String, Object> data(DataSpec data) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("source", component(data.source()));
+        if (data.source() != null) {
+            map.put("source", component(data.source()));
+        }
         Map<String, Object> features = new LinkedHashMap<>();
         for (FeatureSpec feature : data.features()) {
             features.put(feature.pattern(), feature.type() == FeatureType.ORDINAL
@@ -114,6 +121,9 @@ public final class PipelineYamlWriter {
             stoppingMap.put("metric", stopping.metric());
             stoppingMap.put("patience", stopping.patience());
             map.put("earlyStopping", stoppingMap);
+        }
+        if (training.sampler() != null) {
+            map.put("sampler", component(training.sampler()));
         }
         return map;
     }

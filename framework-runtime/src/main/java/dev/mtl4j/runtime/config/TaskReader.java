@@ -2,15 +2,16 @@ package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.runtime.plugin.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the {@code tasks:} section: an ordered map from task name to head, weight and labels. */
+/** Reads the {@code tasks:} section: an ordered map from task name to head, weight, labels and its own data. */
 final class TaskReader {
-    static final List<String> KEYS = List.of("head", "weight", "labels", "label");
+    static final List<String> KEYS = List.of("head", "weight", "labels", "label", "data");
 
     private final ComponentReader components;
 
@@ -43,11 +44,14 @@ final class TaskReader {
             }
             labels = task.text("label").map(List::of).orElse(List.of());
         }
-        if (head.isEmpty()) {
+        boolean hasData = task.keys().contains("data");
+        Optional<TaskDataSpec> data = task.map("data").flatMap(new DataReader(components)::readTask);
+        if (head.isEmpty() || (hasData && data.isEmpty())) {
             return Optional.empty();
         }
+        List<String> labelColumns = labels;
         try {
-            return Optional.of(new TaskSpec(name, head.get(), weight, labels));
+            return Optional.of(new TaskSpec(name, head.get(), weight, labelColumns, data.orElse(null)));
         } catch (SpecException e) {
             if (e.key().equals("name")) {
                 tasks.values().problems().at(tasks.keyNode(name).orElseThrow(), tasks.path(name), e.reason());

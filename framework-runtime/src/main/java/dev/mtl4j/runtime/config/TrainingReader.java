@@ -1,21 +1,24 @@
 package dev.mtl4j.runtime.config;
 
+import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.runtime.plugin.Family;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads the {@code training:} section; every key is optional, defaults from {@link TrainingSpec#defaults()}. */
 final class TrainingReader {
-    static final List<String> KEYS = List.of("epochs", "batchSize", "optimizer", "seed", "shuffle", "earlyStopping");
+    static final List<String> KEYS = List.of("epochs", "batchSize", "optimizer", "seed", "shuffle", "earlyStopping",
+            "sampler");
     static final List<String> OPTIMIZER_KEYS = List.of("type", "lr", "momentum", "weightDecay");
     static final List<String> EARLY_STOPPING_KEYS = List.of("task", "metric", "patience");
 
     private TrainingReader() {
     }
 
-    static Optional<TrainingSpec> read(YamlMap training) {
+    static Optional<TrainingSpec> read(YamlMap training, ComponentReader components) {
         training.allowOnly(KEYS);
         TrainingSpec defaults = TrainingSpec.defaults();
         int epochs = training.integer("epochs").orElse(defaults.epochs());
@@ -24,7 +27,14 @@ final class TrainingReader {
         long seed = training.whole("seed").orElse(defaults.seed());
         boolean shuffle = training.bool("shuffle").orElse(defaults.shuffle());
         EarlyStoppingSpec earlyStopping = training.map("earlyStopping").flatMap(TrainingReader::earlyStopping).orElse(null);
-        return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping));
+        boolean hasSampler = training.keys().contains("sampler");
+        Optional<ComponentSpec> sampler = training.value("sampler")
+                .flatMap(node -> components.read(node, training.path("sampler"), Family.SAMPLER, training.values()));
+        if (hasSampler && sampler.isEmpty()) {
+            return Optional.empty();
+        }
+        return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping,
+                sampler.orElse(null)));
     }
 
     private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {

@@ -20,6 +20,29 @@ public record EncodedData(INDArray features, List<INDArray> labels, List<INDArra
         masks = Collections.unmodifiableList(new java.util.ArrayList<>(masks));
     }
 
+    /**
+     * The rows of several encodings, one after the other (every part encoded by one preprocessor,
+     * each with a mask for every task); null for no parts.
+     */
+    public static EncodedData stack(List<EncodedData> parts) {
+        if (parts.isEmpty()) {
+            return null;
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int tasks = parts.get(0).labels().size();
+        java.util.List<INDArray> labels = new java.util.ArrayList<>();
+        java.util.List<INDArray> masks = new java.util.ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            int task = t;
+            labels.add(org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(p -> p.labels().get(task)).toArray(INDArray[]::new)));
+            masks.add(org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(p -> p.masks().get(task)).toArray(INDArray[]::new)));
+        }
+        INDArray features = org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(EncodedData::features).toArray(INDArray[]::new));
+        return new EncodedData(features, labels, masks);
+    }
+
     /** The number of rows. */
     public int size() {
         return (int) features.size(0);

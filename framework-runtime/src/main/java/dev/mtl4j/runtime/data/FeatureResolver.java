@@ -24,7 +24,16 @@ public final class FeatureResolver {
     }
 
     public static List<FeatureColumn> resolve(PipelineSpec spec, RawTable table) {
-        DataSpec data = spec.data();
+        return resolve(spec.data(), spec.data().drop(), spec.tasks(), spec.data().split().column(), table);
+    }
+
+    /**
+     * The feature columns of one table read by {@code tasks} (with tasks that bring their own data,
+     * each file is resolved alone): the pipeline's feature declarations, less {@code drop}, these
+     * tasks' label columns and the split column.
+     */
+    public static List<FeatureColumn> resolve(DataSpec data, List<String> drop, List<TaskSpec> tasks, String split,
+                                              RawTable table) {
         String file = table.origin();
         List<String> columns = table.columns();
         String listing = " (columns: " + ColumnNames.list(columns) + ")";
@@ -35,28 +44,29 @@ public final class FeatureResolver {
                         + ColumnNames.didYouMean(feature.pattern(), columns));
             }
         }
-        for (String dropped : data.drop()) {
+        for (String dropped : drop) {
             if (!columns.contains(dropped)) {
                 problems.add(file + ": no column '" + dropped + "' to drop" + listing
                         + ColumnNames.didYouMean(dropped, columns));
             }
         }
-        for (TaskSpec task : spec.tasks()) {
+        Set<String> labels = new HashSet<>();
+        for (TaskSpec task : tasks) {
             for (String label : task.labels()) {
+                labels.add(label);
                 if (!columns.contains(label)) {
                     problems.add(missingLabel(task.name(), label, table));
                 }
             }
         }
-        String split = data.split().column();
         if (split != null && !columns.contains(split)) {
             problems.add(file + ": no split column '" + split + "'" + listing + ColumnNames.didYouMean(split, columns));
         }
         if (!problems.isEmpty()) {
             throw new MtlException(ErrorCategory.DATA_INVALID, problems, null);
         }
-        Set<String> excluded = new HashSet<>(spec.labelColumns());
-        excluded.addAll(data.drop());
+        Set<String> excluded = new HashSet<>(labels);
+        excluded.addAll(drop);
         if (split != null) {
             excluded.add(split);
         }

@@ -78,6 +78,16 @@ public final class Preprocessor {
         return new Preprocessor(source.features, targets);
     }
 
+    /**
+     * A preprocessor from encodings fitted elsewhere: the feature encoding fitted on the union of
+     * several tasks' files, and each task's label encoding fitted on its own file.
+     *
+     * @param targets each task's label encoding, in the pipeline's task order
+     */
+    public static Preprocessor of(FeatureEncoder features, Map<String, TargetEncoder> targets) {
+        return new Preprocessor(features, new LinkedHashMap<>(targets));
+    }
+
     public int featureWidth() {
         return features.width();
     }
@@ -111,6 +121,31 @@ public final class Preprocessor {
             TargetEncoder.Labels encoded = target.encode(table, rows);
             labels.add(encoded.labels());
             masks.add(encoded.mask());
+        }
+        return new EncodedData(features.encode(table, rows), labels, masks);
+    }
+
+    /**
+     * Features, labels and masks of rows of a file that holds the labels of {@code present} tasks
+     * only: every other task's labels are zeros under a mask of zeros, so its head gets no loss from
+     * these rows and its metrics skip them. Present tasks always get a mask (ones where labelled), so
+     * that rows of several files can be stacked into one array.
+     */
+    public EncodedData encode(RawTable table, int[] rows, java.util.Set<String> present) {
+        List<INDArray> labels = new ArrayList<>();
+        List<INDArray> masks = new ArrayList<>();
+        for (TargetEncoder target : targets.values()) {
+            int maskWidth = target.kind() == TargetKind.MULTILABEL ? target.width() : 1;
+            if (present.contains(target.task())) {
+                TargetEncoder.Labels encoded = target.encode(table, rows);
+                labels.add(encoded.labels());
+                masks.add(encoded.mask() != null ? encoded.mask()
+                        : org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows.length, maskWidth));
+            } else {
+                labels.add(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows.length,
+                        target.width()));
+                masks.add(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows.length, maskWidth));
+            }
         }
         return new EncodedData(features.encode(table, rows), labels, masks);
     }

@@ -13,6 +13,8 @@ import dev.mtl4j.api.spi.HeadFactory;
 import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
 import dev.mtl4j.api.spi.TableSource;
+import dev.mtl4j.api.spi.TaskSampler;
+import dev.mtl4j.api.spi.TaskSamplerFactory;
 import dev.mtl4j.api.spi.TransferStrategy;
 import dev.mtl4j.api.spi.TransferStrategyFactory;
 import dev.mtl4j.runtime.config.FuzzyMatcher;
@@ -31,16 +33,18 @@ public final class ComponentResolver {
     private final Map<String, SharingStrategyFactory<?>> sharing;
     private final Map<String, TransferStrategyFactory<?>> transfers;
     private final Map<String, DatasetFactory<?>> datasets;
+    private final Map<String, TaskSamplerFactory<?>> samplers;
 
     @Inject
     public ComponentResolver(Map<String, EncoderFactory<?>> encoders, Map<String, HeadFactory<?>> heads,
                              Map<String, SharingStrategyFactory<?>> sharing, Map<String, TransferStrategyFactory<?>> transfers,
-                             Map<String, DatasetFactory<?>> datasets) {
+                             Map<String, DatasetFactory<?>> datasets, Map<String, TaskSamplerFactory<?>> samplers) {
         this.encoders = encoders;
         this.heads = heads;
         this.sharing = sharing;
         this.transfers = transfers;
         this.datasets = datasets;
+        this.samplers = samplers;
     }
 
     public Encoder encoder(ComponentSpec spec, String key) {
@@ -57,6 +61,10 @@ public final class ComponentResolver {
 
     public TransferStrategy transfer(ComponentSpec spec, String key) {
         return create(factory(transfers, Family.TRANSFER, spec, key), spec, key);
+    }
+
+    public TaskSampler sampler(ComponentSpec spec, String key) {
+        return create(factory(samplers, Family.SAMPLER, spec, key), spec, key);
     }
 
     public TableSource dataset(ComponentSpec spec, String key, DataContext context) {
@@ -84,6 +92,9 @@ public final class ComponentResolver {
         }
         if (factory instanceof HeadFactory<?> f) {
             return (T) ((HeadFactory<Record>) f).create(config);
+        }
+        if (factory instanceof TaskSamplerFactory<?> f) {
+            return (T) ((TaskSamplerFactory<Record>) f).create(config);
         }
         if (factory instanceof TransferStrategyFactory<?> f) {
             return (T) ((TransferStrategyFactory<Record>) f).create(config);

@@ -5,6 +5,7 @@ import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.EncoderFactory;
 import dev.mtl4j.api.spi.HeadFactory;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
+import dev.mtl4j.api.spi.TaskSamplerFactory;
 import dev.mtl4j.api.spi.TransferStrategyFactory;
 
 /** The kinds of component a plugin can provide, each with its own name space of types. */
@@ -13,7 +14,8 @@ public enum Family {
     HEAD("head", "heads", HeadFactory.class),
     SHARING("sharing strategy", "sharing strategies", SharingStrategyFactory.class),
     TRANSFER("transfer strategy", "transfer strategies", TransferStrategyFactory.class),
-    DATASET("data set", "data sets", DatasetFactory.class);
+    DATASET("data set", "data sets", DatasetFactory.class),
+    SAMPLER("task sampler", "task samplers", TaskSamplerFactory.class);
 
     private final String label;
     private final String plural;

@@ -7,6 +7,7 @@ import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.EncoderFactory;
 import dev.mtl4j.api.spi.HeadFactory;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
+import dev.mtl4j.api.spi.TaskSamplerFactory;
 import dev.mtl4j.api.spi.TransferStrategyFactory;
 
 /**
@@ -39,10 +40,13 @@ public final class PluginModule extends AbstractModule {
                 MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<TransferStrategyFactory<?>>() { });
         MapBinder<String, DatasetFactory<?>> datasets =
                 MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<DatasetFactory<?>>() { });
+        MapBinder<String, TaskSamplerFactory<?>> samplers =
+                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<TaskSamplerFactory<?>>() { });
         registry.factories(Family.ENCODER).forEach((name, f) -> encoders.addBinding(name).toInstance((EncoderFactory<?>) f));
         registry.factories(Family.HEAD).forEach((name, f) -> heads.addBinding(name).toInstance((HeadFactory<?>) f));
         registry.factories(Family.SHARING).forEach((name, f) -> sharing.addBinding(name).toInstance((SharingStrategyFactory<?>) f));
         registry.factories(Family.TRANSFER).forEach((name, f) -> transfers.addBinding(name).toInstance((TransferStrategyFactory<?>) f));
         registry.factories(Family.DATASET).forEach((name, f) -> datasets.addBinding(name).toInstance((DatasetFactory<?>) f));
+        registry.factories(Family.SAMPLER).forEach((name, f) -> samplers.addBinding(name).toInstance((TaskSamplerFactory<?>) f));
     }
 }

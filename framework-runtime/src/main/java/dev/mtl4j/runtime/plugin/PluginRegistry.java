@@ -143,6 +143,7 @@ public final class PluginRegistry implements ComponentCatalog {
                 plugin.sharingStrategies().forEach(f -> entries.add(new Entry(Family.SHARING, f, this)));
                 plugin.transferStrategies().forEach(f -> entries.add(new Entry(Family.TRANSFER, f, this)));
                 plugin.datasets().forEach(f -> entries.add(new Entry(Family.DATASET, f, this)));
+                plugin.taskSamplers().forEach(f -> entries.add(new Entry(Family.SAMPLER, f, this)));
             } catch (RuntimeException | LinkageError e) {
                 throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, origin + ": plugin " + className
                         + " failed to list its components: " + e, e);

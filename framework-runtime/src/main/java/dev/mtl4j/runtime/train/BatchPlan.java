@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * contiguous view and no per-batch copies are made. A task whose labels are all present passes no
  * mask; missing labels pass a 0 in the task's label mask, so the task's loss skips them.
  */
-final class BatchPlan {
+final class BatchPlan implements Batches {
     private final INDArray features;
     private final INDArray[] labels;
     private final INDArray[] masks;
@@ -32,11 +32,13 @@ final class BatchPlan {
         this.anyMask = data.masks().stream().anyMatch(m -> m != null);
     }
 
-    int batches() {
+    @Override
+    public int batches() {
         return (rows + batchSize - 1) / batchSize;
     }
 
-    MultiDataSet batch(int index) {
+    @Override
+    public MultiDataSet batch(int index) {
         long start = (long) index * batchSize;
         INDArrayIndex rowsOf = NDArrayIndex.interval(start, Math.min(rows, start + batchSize));
         INDArray[] batchLabels = new INDArray[labels.length];

@@ -5,6 +5,7 @@ import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.api.spi.TaskSampler;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.eval.Evaluator;
@@ -40,12 +41,29 @@ public final class Trainer {
      */
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                EncodedData train, EncodedData validation) {
+        Random shuffle = spec.shuffle() ? new Random(spec.seed()) : null;
+        return fit(graph, spec, tasks, preprocessor, () -> new BatchPlan(train, spec.batchSize(), shuffle), validation);
+    }
+
+    /**
+     * Trains tasks that bring their own data sets: each batch holds one data set's rows, the sampler
+     * picks which, and an epoch is as long as the sampler makes it.
+     *
+     * @param validation every data set's validation rows stacked (other tasks' labels masked), or null
+     */
+    public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
+                               DataSetRows train, TaskSampler sampler, EncodedData validation) {
+        SampledBatches batches = new SampledBatches(train, sampler, spec.batchSize(), spec.seed(), spec.shuffle());
+        return fit(graph, spec, tasks, preprocessor, batches::nextEpoch, validation);
+    }
+
+    private TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
+                                java.util.function.Supplier<Batches> epochs, EncodedData validation) {
         EarlyStoppingSpec stopping = spec.earlyStopping();
         if (stopping != null && validation == null) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, "training.earlyStopping: needs validation rows; "
                     + "set data.split.validation (e.g. 0.1)");
         }
-        Random shuffle = spec.shuffle() ? new Random(spec.seed()) : null;
         List<EpochReport> reports = new ArrayList<>();
         double best = Double.NaN;
         int bestEpoch = 0;
@@ -54,7 +72,7 @@ public final class Trainer {
         TrainingStep step = steps.create(graph);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            double trainLoss = runEpoch(step, spec, new BatchPlan(train, spec.batchSize(), shuffle), epoch);
+            double trainLoss = runEpoch(step, spec, epochs.get(), epoch);
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -91,7 +109,7 @@ public final class Trainer {
         return new TrainingHistory(reports, bestEpoch, reports.size() < spec.epochs());
     }
 
-    private double runEpoch(TrainingStep step, TrainingSpec spec, BatchPlan plan, int epoch) {
+    private double runEpoch(TrainingStep step, TrainingSpec spec, Batches plan, int epoch) {
         double total = 0;
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {

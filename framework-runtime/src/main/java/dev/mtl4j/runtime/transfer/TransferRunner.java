@@ -123,8 +123,10 @@ public final class TransferRunner {
     private static PipelineSpec effectiveSpec(TransferPipelineSpec transfer, PipelineSpec source) {
         List<TaskSpec> tasks = new ArrayList<>();
         for (String name : transfer.transfer().keep()) {
-            tasks.add(source.task(name).orElseThrow(() -> new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.keep: the source model has no task '"
-                    + name + "'; its tasks are " + source.tasks().stream().map(TaskSpec::name).toList())));
+            TaskSpec keptTask = source.task(name).orElseThrow(() -> new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.keep: the source model has no task '"
+                    + name + "'; its tasks are " + source.tasks().stream().map(TaskSpec::name).toList()));
+            // A kept task reads the transfer's data, even if it brought its own data set to the source.
+            tasks.add(new TaskSpec(keptTask.name(), keptTask.head(), keptTask.weight(), keptTask.labels()));
         }
         tasks.addAll(transfer.tasks());
         DataSpec data = new DataSpec(transfer.data().source(), source.data().features(), source.data().drop(),

@@ -1,0 +1,109 @@
+package dev.mtl4j.runtime.data;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.TargetKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The preprocessing of a pipeline whose tasks bring their own data sets. The shared encoder reads
+ * one kind of input, so every data set must have the same feature columns (the pipeline's
+ * declarations resolved in each file alone), and the feature encodings — standardisation,
+ * category vocabularies — are fitted on the union of all data sets' training rows. Each task's
+ * labels are encoded from its own data set's training rows.
+ */
+public final class UnionFit {
+    private UnionFit() {
+    }
+
+    /**
+     * @param tasks every task of the pipeline, in order
+     * @throws MtlException DATA_INVALID naming the file and column when the data sets' feature columns differ
+     */
+    public static Preprocessor fit(DataSpec data, List<TaskDataSet> sets, List<TaskSpec> tasks,
+                                   Map<String, TargetKind> kinds) {
+        List<List<FeatureColumn>> resolved = new ArrayList<>();
+        for (TaskDataSet set : sets) {
+            resolved.add(FeatureResolver.resolve(data, set.drop(), set.tasks(), set.splitColumn(), set.table()));
+        }
+        List<FeatureColumn> columns = resolved.get(0);
+        sameColumns(sets, resolved);
+        for (TaskDataSet set : sets) {
+            // Fitted alone first so that a bad cell is reported with its own file and line; the
+            // union table below is only a view of cells already checked.
+            FeatureEncoder.fit(set.table(), columns, set.splits().train(), data.unseen());
+        }
+        RawTable union = union(sets, columns);
+        FeatureEncoder features = FeatureEncoder.fit(union, columns, Splitter.all(union), data.unseen());
+        Map<String, TargetEncoder> targets = new LinkedHashMap<>();
+        for (TaskSpec task : tasks) {
+            TaskDataSet set = sets.stream().filter(s -> s.taskNames().contains(task.name())).findFirst().orElseThrow();
+            targets.put(task.name(), TargetEncoder.fit(task, kinds.get(task.name()), set.table(), set.splits().train()));
+        }
+        return Preprocessor.of(features, targets);
+    }
+
+    /** Every data set must resolve to the first one's feature columns: one kind of input for one encoder. */
+    private static void sameColumns(List<TaskDataSet> sets, List<List<FeatureColumn>> resolved) {
+        Set<String> expected = names(resolved.get(0));
+        List<String> problems = new ArrayList<>();
+        for (int i = 1; i < sets.size(); i++) {
+            Set<String> found = names(resolved.get(i));
+            RawTable table = sets.get(i).table();
+            for (String column : expected) {
+                if (!found.contains(column)) {
+                    problems.add(table.origin() + ": no feature column '" + column + "' (" + sets.get(i).key()
+                            + "); every task's file must have the pipeline's feature columns, and "
+                            + sets.get(0).table().origin() + " has it" + ColumnNames.didYouMean(column, table.columns()));
+                }
+            }
+            for (String column : found) {
+                if (!expected.contains(column)) {
+                    problems.add(table.origin() + ": column '" + column + "' matches the pipeline's features, but "
+                            + sets.get(0).table().origin() + " has no such column; every task's file must have the"
+                            + " same feature columns (drop it with " + sets.get(i).key() + ".drop)");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, problems, null);
+        }
+    }
+
+    private static Set<String> names(List<FeatureColumn> columns) {
+        Set<String> names = new LinkedHashSet<>();
+        columns.forEach(c -> names.add(c.column()));
+        return names;
+    }
+
+    /** The feature cells of every data set's training rows, one table. */
+    private static RawTable union(List<TaskDataSet> sets, List<FeatureColumn> columns) {
+        List<String> names = columns.stream().map(FeatureColumn::column).toList();
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
+        for (TaskDataSet set : sets) {
+            RawTable table = set.table();
+            origins.add(table.origin());
+            int[] indexes = names.stream().mapToInt(table::columnIndex).toArray();
+            for (int row : set.splits().train()) {
+                String[] cells = new String[indexes.length];
+                for (int c = 0; c < indexes.length; c++) {
+                    cells[c] = table.cell(row, indexes[c]);
+                }
+                rows.add(cells);
+                lines.add(table.lines()[row]);
+            }
+        }
+        return new RawTable("the training rows of " + String.join(", ", origins), names, rows,
+                lines.stream().mapToInt(Integer::intValue).toArray());
+    }
+}
