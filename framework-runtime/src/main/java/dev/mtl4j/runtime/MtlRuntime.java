@@ -226,7 +226,16 @@ public final class MtlRuntime {
         ComponentSpec declared = model.spec().data().source() != null ? model.spec().data().source()
                 : model.spec().tasks().stream().filter(t -> t.hasOwnData()).findFirst().orElseThrow().data().source();
         var source = declared.with("path", dataFile.toString());
-        return resolver.dataset(source, "data.source", new DataContext(Path.of("").toAbsolutePath())).read();
+        RawTable table = resolver.dataset(source, "data.source", new DataContext(Path.of("").toAbsolutePath())).read();
+        // A file in the format of a task that renamed its columns is read with that task's renames.
+        for (dev.mtl4j.api.spec.TaskSpec task : model.spec().tasks()) {
+            if (task.hasOwnData() && !task.data().rename().isEmpty()
+                    && table.columns().containsAll(task.data().rename().keySet())) {
+                return dev.mtl4j.runtime.data.TaskDataSets.renamed(table, task.data().rename(),
+                        "tasks." + task.name() + ".data.rename");
+            }
+        }
+        return table;
     }
 
     private static int[] allRows(RawTable table) {

@@ -17,6 +17,7 @@ public final class Data {
     private ComponentSpec source;
     private final List<FeatureSpec> features = new ArrayList<>();
     private final List<String> drop = new ArrayList<>();
+    private final java.util.Map<String, String> rename = new java.util.LinkedHashMap<>();
     private SplitSpec split = SplitSpec.defaults();
     private UnseenCategory unseen = UnseenCategory.ERROR;
 
@@ -68,6 +69,15 @@ public final class Data {
     }
 
     /** Columns never used as features (e.g. one that leaks a label). */
+    /**
+     * For a task's own data set: reads this file's {@code column} as {@code name}, so files that call
+     * the shared input differently ({@code review}, {@code body}) feed the same feature.
+     */
+    public Data rename(String column, String name) {
+        rename.put(column, name);
+        return this;
+    }
+
     public Data drop(String... columns) {
         drop.addAll(Arrays.asList(columns));
         return this;
@@ -104,12 +114,16 @@ public final class Data {
     }
 
     DataSpec build() {
+        if (!rename.isEmpty()) {
+            throw new dev.mtl4j.api.spec.SpecException("data.rename", "renames columns of a task's own data set; "
+                    + "the pipeline's data uses its columns' own names");
+        }
         return new DataSpec(source, features, drop, split, unseen);
     }
 
     /** For a transfer pipeline, whose features come from the source model: only the source and split. */
     TransferDataSpec buildForTransfer() {
-        if (!features.isEmpty() || !drop.isEmpty() || unseen != UnseenCategory.ERROR) {
+        if (!features.isEmpty() || !drop.isEmpty() || !rename.isEmpty() || unseen != UnseenCategory.ERROR) {
             throw new dev.mtl4j.api.spec.SpecException("data", "a transfer pipeline takes its features from the source model;"
                     + " give only the source and the split");
         }
@@ -125,7 +139,7 @@ public final class Data {
         if (source == null) {
             throw new dev.mtl4j.api.spec.SpecException("tasks." + task + ".data.source", "is required, e.g. Data.csv(\"file.csv\")");
         }
-        return new TaskDataSpec(source, split, drop);
+        return new TaskDataSpec(source, split, drop, rename);
     }
 
     private Data declare(FeatureType type, String... patterns) {

@@ -10,7 +10,9 @@ import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.runtime.plugin.Family;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,7 +23,7 @@ final class DataReader {
     static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column", "limit");
     static final List<String> FEATURE_KEYS = List.of("type", "levels");
     /** A task's own data: where its rows come from and how they split; the features are the pipeline's. */
-    static final List<String> TASK_KEYS = List.of("source", "split", "drop");
+    static final List<String> TASK_KEYS = List.of("source", "split", "drop", "rename");
     static final java.util.Map<String, String> TASK_REFUSED = java.util.Map.of(
             "features", "features are declared once, in the pipeline's data.features, and every task's file must have them",
             "unseen", "declared once, in the pipeline's data.unseen");
@@ -59,10 +61,20 @@ final class DataReader {
                 .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, values));
         List<String> drop = data.texts("drop").orElse(List.of());
         SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
-        if (source.isEmpty()) {
+        Map<String, String> rename = new LinkedHashMap<>();
+        boolean renameRead = data.map("rename").map(map -> {
+            boolean complete = true;
+            for (String column : map.keys()) {
+                Optional<String> name = map.text(column);
+                name.ifPresent(n -> rename.put(column, n));
+                complete &= name.isPresent();
+            }
+            return complete;
+        }).orElse(true);
+        if (source.isEmpty() || !renameRead) {
             return Optional.empty();
         }
-        return data.build(() -> new TaskDataSpec(source.get(), split, drop));
+        return data.build(() -> new TaskDataSpec(source.get(), split, drop, rename));
     }
 
     /** Every feature, or empty when one is wrong (an incomplete list would only add follow-on errors). */

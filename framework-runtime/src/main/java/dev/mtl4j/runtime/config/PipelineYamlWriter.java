@@ -68,6 +68,9 @@ public final class PipelineYamlWriter {
             if (task.hasOwnData()) {
                 Map<String, Object> data = map("source", component(task.data().source()), "split", split(task.data().split()));
                 data.put("drop", new ArrayList<>(task.data().drop()));
+                if (!task.data().rename().isEmpty()) {
+                    data.put("rename", new LinkedHashMap<>(task.data().rename()));
+                }
                 entry.put("data", data);
             }
             tasks.put(task.name(), entry);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and splits the data sets of a pipeline whose tasks bring their own: first the pipeline's
@@ -37,19 +38,20 @@ public final class TaskDataSets {
         List<TaskDataSet> sets = new ArrayList<>();
         List<TaskSpec> shared = spec.tasks().stream().filter(t -> !t.hasOwnData()).toList();
         if (!shared.isEmpty()) {
-            sets.add(read("data", spec.data().source(), spec.data().split(), spec.data().drop(), shared, sources, trainingSeed));
+            sets.add(read("data", spec.data().source(), spec.data().split(), spec.data().drop(), Map.of(), shared, sources,
+                    trainingSeed));
         }
         for (TaskSpec task : spec.tasks()) {
             if (task.hasOwnData()) {
                 sets.add(read("tasks." + task.name() + ".data", task.data().source(), task.data().split(),
-                        task.data().drop(), List.of(task), sources, trainingSeed));
+                        task.data().drop(), task.data().rename(), List.of(task), sources, trainingSeed));
             }
         }
         return sets;
     }
 
     private static TaskDataSet read(String key, ComponentSpec sourceSpec, SplitSpec split, List<String> drop,
-                                    List<TaskSpec> tasks, Sources sources, long trainingSeed) {
+                                    Map<String, String> rename, List<TaskSpec> tasks, Sources sources, long trainingSeed) {
         TableSource source = sources.open(sourceSpec, key + ".source");
         for (Path file : source.files()) {
             if (!Files.exists(file)) {
@@ -58,12 +60,33 @@ public final class TaskDataSets {
                 throw new MtlException(ErrorCategory.DATA_INVALID, key + ".source" + param + ": data file not found: " + file);
             }
         }
-        RawTable table = source.read();
+        RawTable table = renamed(source.read(), rename, key + ".rename");
         Splits splits = Splitter.limitTraining(Splitter.split(split, table), split.limit(), trainingSeed);
         if (splits.train().length == 0) {
             throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + ".split leaves no training rows ("
                     + table.size() + " rows)");
         }
         return new TaskDataSet(key, tasks, table, splits, drop, split.column(), source.files());
+    }
+
+    /** The table with columns renamed as the task's data section says (file column to pipeline name). */
+    public static RawTable renamed(RawTable table, Map<String, String> rename, String key) {
+        if (rename.isEmpty()) {
+            return table;
+        }
+        List<String> columns = new ArrayList<>(table.columns());
+        for (Map.Entry<String, String> entry : rename.entrySet()) {
+            int index = columns.indexOf(entry.getKey());
+            if (index < 0) {
+                throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + ": no column '" + entry.getKey()
+                        + "' to rename (columns: " + String.join(", ", table.columns()) + ")");
+            }
+            if (!rename.containsKey(entry.getValue()) && columns.contains(entry.getValue())) {
+                throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + "." + entry.getKey()
+                        + ": the file already has a column '" + entry.getValue() + "'");
+            }
+            columns.set(index, entry.getValue());
+        }
+        return new RawTable(table.origin(), columns, table.rows(), table.lines());
     }
 }
