@@ -30,11 +30,12 @@ final class TrainCommand implements Callable<Integer> {
         Path directory = out != null ? out : Path.of("runs", spec.name());
         Path base = pipeline.toAbsolutePath().getParent();
         Console console = Console.system();
-        PreparedPipeline prepared = runtime.prepare(spec, base);
+        ProgressReporter progress = new ProgressReporter(console);
+        PreparedPipeline prepared = runtime.prepare(spec, base, progress);
         console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                 spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                 prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
-        TrainingResult result = runtime.train(prepared, new ProgressReporter(console));
+        TrainingResult result = runtime.train(prepared, progress);
         runtime.save(result.model(), directory.resolve("model.zip"));
         MetricsJson.write(result.byTask(), directory.resolve("metrics.json"));
         console.line(MetricsTable.render(result.metrics()));
