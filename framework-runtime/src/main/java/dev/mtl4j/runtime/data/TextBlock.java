@@ -33,7 +33,12 @@ final class TextBlock {
         for (int row : trainRows) {
             texts.add(join(table, row, indexes));
         }
-        return new TextBlock(columns, encoder.fit(texts, progress));
+        try {
+            return new TextBlock(columns, encoder.fit(texts, progress));
+        } catch (IllegalArgumentException e) {
+            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": text columns " + columns + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     List<String> columns() {
