@@ -12,7 +12,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -55,8 +54,8 @@ final class EmbeddingEncoder implements TextEncoder {
         }
         List<String> vertices = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        String embedded = scope.addLayer("embedding", new EmbeddingSequenceLayer.Builder().nIn(vocabularySize)
-                .nOut(config.dimension()).inputLength(inputSize).outputDataFormat(RNNFormat.NCW).build(), input);
+        String embedded = scope.addLayer("embedding", new VocabularyEmbedding(vocabularySize, config.dimension(), inputSize),
+                input);
         vertices.add(embedded);
         sizes.add(config.dimension());
         String pooled = config.body() == SequenceBody.CNN ? convolution(scope, embedded) : lstm(scope, embedded);

@@ -1,0 +1,126 @@
+package dev.mtl4j.runtime.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.dsl.Component;
+import dev.mtl4j.api.dsl.Data;
+import dev.mtl4j.api.dsl.Encoders;
+import dev.mtl4j.api.dsl.Heads;
+import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.Predictions;
+import dev.mtl4j.runtime.Repository;
+import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.runtime.model.TrainedModel;
+import dev.mtl4j.runtime.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Text columns end to end: the text encoders train real networks, and saved models featurise new text alike. */
+final class TextPipelinesTest {
+    private static MtlRuntime runtime;
+
+    @TempDir
+    static Path folder;
+
+    private static Path small;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        runtime = MtlRuntime.create();
+        small = SmallReviews.write(folder, 300);
+    }
+
+    @Test
+    void aBagOfWordsLearnsFineFoodSentimentFromScratch() {
+        PipelineSpec spec = Mtl.pipeline("fine-food-bow-test")
+                .data(Data.csv(Repository.file("examples/data/fine_food_reviews.csv").toString()).text("review")
+                        .splitColumn("split"))
+                .encoder(Component.of("bag-of-words").param("maxVocabulary", 3000).param("hidden", java.util.List.of(32)))
+                .task("score", Heads.binary())
+                .training(t -> t.epochs(3).batchSize(64).adam(1e-3).seed(42))
+                .build();
+        TrainingResult result = runtime.train(spec);
+        // the majority class ("great") is 0.658 of the test split
+        assertThat(result.metric("test", "score", "accuracy")).isGreaterThan(0.76);
+    }
+
+    static Stream<Component> encoders() {
+        return Stream.of(
+                Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2),
+                Component.of("embedding").param("body", "cnn").param("maxLength", 40).param("dimension", 16).param("units", 16),
+                Component.of("embedding").param("body", "lstm").param("maxLength", 30).param("dimension", 16).param("units", 16)
+                        .param("pooling", "last"),
+                Component.of("minilm").param("hidden", java.util.List.of(16)).param("cache", folder.resolve("cache").toString()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("encoders")
+    void aSavedTextModelPredictsExactlyAsTheTrainedOne(Component encoder) {
+        TrainingResult trained = runtime.train(smallPipeline(encoder, 2), folder, TrainingListener.SILENT);
+        Path file = folder.resolve(encoder.toSpec().type() + "-" + encoder.toSpec().params().hashCode() + ".zip");
+        runtime.save(trained.model(), file);
+        TrainedModel loaded = runtime.load(file);
+
+        Predictions before = runtime.predict(trained.model(), small);
+        Predictions after = runtime.predict(loaded, small);
+        assertThat(after).isEqualTo(before);
+        assertThat(runtime.evaluate(loaded, small)).isEqualTo(runtime.evaluate(trained.model(), small));
+        assertThat(after.columns()).containsExactly("score", "score.probability");
+    }
+
+    @Test
+    void aSecondMiniLmRunReadsTheCacheAndGivesIdenticalResults() throws IOException {
+        Path cache = folder.resolve("second-run-cache");
+        Component minilm = Component.of("minilm").param("hidden", java.util.List.of(16)).param("cache", cache.toString());
+        TrainingResult first = runtime.train(smallPipeline(minilm, 3), folder, TrainingListener.SILENT);
+        long[] sizes = cacheSizes(cache);
+        TrainingResult second = runtime.train(smallPipeline(minilm, 3), folder, TrainingListener.SILENT);
+        assertThat(cacheSizes(cache)).as("nothing new was embedded").containsExactly(sizes);
+        assertThat(second.metrics()).isEqualTo(first.metrics());
+        assertThat(second.model().graph().params()).isEqualTo(first.model().graph().params());
+    }
+
+    @Test
+    void textColumnsNeedATextEncoder() {
+        PipelineSpec spec = Mtl.pipeline("no-text-encoder").data(Data.csv(small.toString()).text("review").split(0.2, 7))
+                .encoder(Encoders.mlp().hidden(8)).task("score", Heads.binary())
+                .training(t -> t.epochs(1)).build();
+        assertThatThrownBy(() -> runtime.train(spec, folder, TrainingListener.SILENT)).isInstanceOf(MtlException.class)
+                .hasMessageContaining("data.features: [review] are text, and the encoder does not read text")
+                .extracting(e -> ((MtlException) e).category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
+    }
+
+    @Test
+    void tokenSequencesTakeTheTextColumnsAlone() {
+        PipelineSpec spec = Mtl.pipeline("sequence-and-category").data(Data.csv(small.toString()).text("review")
+                        .categorical("product").split(0.2, 7))
+                .encoder(Component.of("embedding")).task("score", Heads.binary())
+                .training(t -> t.epochs(1)).build();
+        assertThatThrownBy(() -> runtime.train(spec, folder, TrainingListener.SILENT)).isInstanceOf(MtlException.class)
+                .hasMessageContaining("product is not text");
+    }
+
+    private static PipelineSpec smallPipeline(Component encoder, int epochs) {
+        return Mtl.pipeline("small-text").data(Data.csv(small.toString()).text("review").split(0.2, 7))
+                .encoder(encoder).task("score", Heads.binary())
+                .training(t -> t.epochs(epochs).batchSize(32).adam(1e-3).seed(42)).build();
+    }
+
+    private static long[] cacheSizes(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.sorted().mapToLong(f -> f.toFile().length()).toArray();
+        }
+    }
+}
