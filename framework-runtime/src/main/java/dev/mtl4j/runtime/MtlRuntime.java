@@ -63,6 +63,11 @@ public final class MtlRuntime {
         return registry;
     }
 
+    /** Configures components from specs (for programs that use one component on its own, e.g. a benchmark). */
+    public ComponentResolver resolver() {
+        return resolver;
+    }
+
     /** Reads and validates a YAML pipeline file (every problem reported at once). */
     public PipelineSpec loadPipeline(Path file) {
         return new PipelineYamlReader(registry).read(file);

@@ -29,6 +29,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
         TrainedModel trained = runtime.load(model);
+        trained.preprocessor().features().reportTo(new ProgressReporter(Console.system()));
         Map<String, Map<String, Double>> metrics = runtime.evaluate(trained, data);
         Console.system().line(MetricsTable.render(Map.of(data.getFileName().toString(), metrics)));
         if (json != null) {
