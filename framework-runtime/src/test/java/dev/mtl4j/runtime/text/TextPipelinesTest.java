@@ -12,9 +12,12 @@ import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.api.dsl.Mtl;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.Predictions;
 import dev.mtl4j.runtime.Repository;
 import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.eval.Predictor;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Text columns end to end: the text encoders train real networks, and saved models featurise new text alike. */
 final class TextPipelinesTest {
@@ -90,6 +94,32 @@ final class TextPipelinesTest {
         assertThat(cacheSizes(cache)).as("nothing new was embedded").containsExactly(sizes);
         assertThat(second.metrics()).isEqualTo(first.metrics());
         assertThat(second.model().graph().params()).isEqualTo(first.model().graph().params());
+    }
+
+    @ParameterizedTest
+    @MethodSource("sequenceEncoders")
+    void paddingIsMaskedSoWhatLiesBeyondATextNeverChangesItsOutput(Component encoder) {
+        PreparedPipeline prepared = runtime.prepare(smallPipeline(encoder, 1), folder);
+        EncodedData test = prepared.test();
+        assertThat(test.featureMask()).isNotNull();
+        INDArray garbage = test.features().dup();
+        // every padding slot gets a real word's id; the mask still says it is padding
+        garbage.addi(test.featureMask().rsub(1).mul(3));
+        INDArray clean = Predictor.outputs(prepared.network().graph(), test.features(), test.featureMask())[0];
+        INDArray dirty = Predictor.outputs(prepared.network().graph(), garbage, test.featureMask())[0];
+        assertThat(dirty.equalsWithEps(clean, 1e-6)).isTrue();
+        INDArray unmasked = Predictor.outputs(prepared.network().graph(), garbage, null)[0];
+        assertThat(unmasked.equalsWithEps(clean, 1e-6)).as("without the mask the padding would count").isFalse();
+    }
+
+    static Stream<Component> sequenceEncoders() {
+        return Stream.of(
+                Component.of("embedding").param("body", "cnn").param("maxLength", 60).param("dimension", 8).param("units", 8),
+                Component.of("embedding").param("body", "cnn").param("maxLength", 60).param("dimension", 8).param("units", 8)
+                        .param("pooling", "avg"),
+                Component.of("embedding").param("body", "lstm").param("maxLength", 60).param("dimension", 8).param("units", 8)
+                        .param("pooling", "last"),
+                Component.of("embedding").param("body", "lstm").param("maxLength", 60).param("dimension", 8).param("units", 8));
     }
 
     @Test

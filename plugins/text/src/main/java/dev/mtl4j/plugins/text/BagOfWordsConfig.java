@@ -14,7 +14,7 @@ import java.util.List;
  * @param dropout the probability of dropping a unit after each dense layer
  */
 public record BagOfWordsConfig(
-        @Param(doc = "binary | count | tf-idf", defaultValue = "tf-idf") Weighting weighting,
+        @Param(doc = "how an occurring word is weighed (tf-idf rows have unit length)", defaultValue = "tf-idf") Weighting weighting,
         @Param(doc = "the most words kept, the most frequent in the training split", defaultValue = "10000", min = 1)
         int maxVocabulary,
         @Param(doc = "the fewest training texts a word must occur in", defaultValue = "2", min = 1) int minCount,

@@ -20,7 +20,7 @@ import java.util.List;
  * @param dropout the probability of dropping a unit after each dense layer
  */
 public record EmbeddingConfig(
-        @Param(doc = "cnn | lstm", defaultValue = "cnn") SequenceBody body,
+        @Param(doc = "what reads the embedded tokens", defaultValue = "cnn") SequenceBody body,
         @Param(doc = "tokens kept per text (the first ones); shorter texts are padded and masked", defaultValue = "200",
                 min = 1, max = 10000) int maxLength,
         @Param(doc = "the most words kept, the most frequent in the training split", defaultValue = "20000", min = 1)
@@ -29,7 +29,7 @@ public record EmbeddingConfig(
         @Param(doc = "width of a word's embedding", defaultValue = "64", min = 1) int dimension,
         @Param(doc = "convolution filters (cnn) or LSTM units (lstm)", defaultValue = "64", min = 1) int units,
         @Param(doc = "convolution window in tokens (cnn)", defaultValue = "5", min = 1) int kernel,
-        @Param(doc = "max | avg | last (lstm only): how the sequence becomes one vector", defaultValue = "max")
+        @Param(doc = "how the sequence becomes one vector; last: the LSTM output at the last real token", defaultValue = "max")
         Pooling pooling,
         @Param(doc = "dense layers after pooling, bottom first", defaultValue = "[]", min = 1) List<Integer> hidden,
         @Param(doc = "activation of the convolution and the dense layers", defaultValue = "relu") Activations activation,
