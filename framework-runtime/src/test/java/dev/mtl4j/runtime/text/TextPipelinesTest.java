@@ -10,6 +10,7 @@ import dev.mtl4j.api.dsl.Data;
 import dev.mtl4j.api.dsl.Encoders;
 import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.api.dsl.Transfers;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
@@ -43,7 +44,7 @@ final class TextPipelinesTest {
     @BeforeAll
     static void setUp() throws IOException {
         runtime = MtlRuntime.create();
-        small = SmallReviews.write(folder, 300);
+        small = SmallReviews.write(folder, 200);
     }
 
     @Test
@@ -64,7 +65,7 @@ final class TextPipelinesTest {
         return Stream.of(
                 Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2),
                 Component.of("embedding").param("body", "cnn").param("maxLength", 40).param("dimension", 16).param("units", 16),
-                Component.of("embedding").param("body", "lstm").param("maxLength", 30).param("dimension", 16).param("units", 16)
+                Component.of("embedding").param("body", "lstm").param("maxLength", 20).param("dimension", 8).param("units", 8)
                         .param("pooling", "last"),
                 Component.of("minilm").param("hidden", java.util.List.of(16)).param("cache", folder.resolve("cache").toString()));
     }
@@ -76,6 +77,7 @@ final class TextPipelinesTest {
         Path file = folder.resolve(encoder.toSpec().type() + "-" + encoder.toSpec().params().hashCode() + ".zip");
         runtime.save(trained.model(), file);
         TrainedModel loaded = runtime.load(file);
+        assertThat(loaded.spec()).isEqualTo(trained.model().spec());
 
         Predictions before = runtime.predict(trained.model(), small);
         Predictions after = runtime.predict(loaded, small);
@@ -120,6 +122,25 @@ final class TextPipelinesTest {
                 Component.of("embedding").param("body", "lstm").param("maxLength", 60).param("dimension", 8).param("units", 8)
                         .param("pooling", "last"),
                 Component.of("embedding").param("body", "lstm").param("maxLength", 60).param("dimension", 8).param("units", 8));
+    }
+
+    @Test
+    void aTextModelTransfersWithItsFeaturisationAndMasks() {
+        Component cnn = Component.of("embedding").param("body", "cnn").param("maxLength", 40).param("dimension", 8)
+                .param("units", 8);
+        TrainingResult source = runtime.train(smallPipeline(cnn, 1), folder, TrainingListener.SILENT);
+        Path model = folder.resolve("cnn-source.zip");
+        runtime.save(source.model(), model);
+        var spec = Mtl.transfer("cnn-transfer", model.toString()).strategy(Transfers.featureExtraction())
+                .data(Data.csv(small.toString()).split(0.2, 7)).task("score", Heads.binary())
+                .training(t -> t.epochs(2).batchSize(32).adam(1e-3).seed(42)).build();
+        TrainedModel transferred = runtime.transfer(spec, folder, TrainingListener.SILENT, false).transferred().model();
+        // the frozen encoder reads the new rows through the source's vocabulary, masked as in training
+        assertThat(transferred.preprocessor().features().text().state()).isEqualTo(source.model().preprocessor()
+                .features().text().state());
+        Path saved = folder.resolve("cnn-transferred.zip");
+        runtime.save(transferred, saved);
+        assertThat(runtime.predict(runtime.load(saved), small)).isEqualTo(runtime.predict(transferred, small));
     }
 
     @Test

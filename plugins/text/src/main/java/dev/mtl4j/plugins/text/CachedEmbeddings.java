@@ -32,11 +32,14 @@ final class CachedEmbeddings {
         EmbeddingCache cache = cache();
         Map<ByteBuffer, String> missing = new LinkedHashMap<>();
         Map<ByteBuffer, float[]> known = new java.util.HashMap<>();
-        for (String text : texts) {
+        ByteBuffer[] textKeys = new ByteBuffer[texts.size()];
+        for (int t = 0; t < textKeys.length; t++) {
+            String text = texts.get(t);
             if (text.isBlank()) {
                 continue;
             }
             ByteBuffer key = cache.key(text);
+            textKeys[t] = key;
             if (known.containsKey(key) || missing.containsKey(key)) {
                 continue;
             }
@@ -65,10 +68,9 @@ final class CachedEmbeddings {
             progress.update(stage, 0, 0);
         }
         int width = MiniLmEmbedder.DIMENSION;
-        for (int t = 0; t < texts.size(); t++) {
-            String text = texts.get(t);
-            if (!text.isBlank()) {
-                System.arraycopy(known.get(cache.key(text)), 0, out, t * width, width);
+        for (int t = 0; t < textKeys.length; t++) {
+            if (textKeys[t] != null) {
+                System.arraycopy(known.get(textKeys[t]), 0, out, t * width, width);
             }
         }
     }
