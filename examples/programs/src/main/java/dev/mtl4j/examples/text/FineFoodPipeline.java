@@ -26,7 +26,7 @@ public final class FineFoodPipeline {
                 .encoder(Component.of("bag-of-words").param("weighting", "tf-idf").param("maxVocabulary", 10000)
                         .param("minCount", 2).param("hidden", List.of(64)).param("dropout", 0.5))
                 .task("score", Heads.binary())
-                .training(t -> t.epochs(8).batchSize(32).adam(1e-3).seed(42))
+                .training(t -> t.epochs(5).batchSize(32).adam(1e-3).seed(42))
                 .build();
     }
 
