@@ -63,7 +63,7 @@ final class TextPipelinesTest {
 
     static Stream<Component> encoders() {
         return Stream.of(
-                Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2),
+                Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2).param("hidden", java.util.List.of()),
                 Component.of("embedding").param("body", "cnn").param("maxLength", 40).param("dimension", 16).param("units", 16),
                 Component.of("embedding").param("body", "lstm").param("maxLength", 20).param("dimension", 8).param("units", 8)
                         .param("pooling", "last"),
