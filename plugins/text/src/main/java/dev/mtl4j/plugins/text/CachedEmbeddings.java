@@ -64,8 +64,9 @@ final class CachedEmbeddings {
             known.putAll(computed);
             progress.update(stage, start + part.size(), keys.size());
         }
-        if (keys.isEmpty()) {
-            progress.update(stage, 0, 0);
+        if (keys.isEmpty() && !known.isEmpty()) {
+            progress.update(String.format(Locale.ROOT, "minilm: %d distinct texts, every one from the cache %s", known.size(),
+                    cache.file()), known.size(), known.size());
         }
         int width = MiniLmEmbedder.DIMENSION;
         for (int t = 0; t < textKeys.length; t++) {
