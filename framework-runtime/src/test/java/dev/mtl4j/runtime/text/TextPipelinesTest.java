@@ -12,18 +12,26 @@ import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.api.dsl.Mtl;
 import dev.mtl4j.api.dsl.Transfers;
 import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spi.DataContext;
+import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.Predictions;
 import dev.mtl4j.runtime.Repository;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.Splits;
+import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.Predictor;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +149,34 @@ final class TextPipelinesTest {
         Path saved = folder.resolve("cnn-transferred.zip");
         runtime.save(transferred, saved);
         assertThat(runtime.predict(runtime.load(saved), small)).isEqualTo(runtime.predict(transferred, small));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVocabularyIsLearnedFromTheTrainingRowsAlone() {
+        PipelineSpec spec = smallPipeline(Component.of("bag-of-words").param("minCount", 1).param("maxVocabulary", 100000), 1);
+        PreparedPipeline prepared = runtime.prepare(spec, folder);
+        RawTable table = runtime.resolver().dataset(spec.data().source(), "data.source", new DataContext(folder)).read();
+        Splits splits = Splitter.split(spec.data().split(), table);
+        Set<String> trainWords = words(table, splits.train());
+        Set<String> testOnly = words(table, splits.test());
+        testOnly.removeAll(trainWords);
+        List<String> vocabulary = (List<String>) prepared.preprocessor().features().text().state().get("words");
+        assertThat(testOnly).isNotEmpty();
+        assertThat(new HashSet<>(vocabulary)).isEqualTo(trainWords);
+    }
+
+    private static Set<String> words(RawTable table, int[] rows) {
+        int review = table.columnIndex("review");
+        Set<String> words = new HashSet<>();
+        for (int row : rows) {
+            for (String word : table.cell(row, review).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word.length() > 40 ? word.substring(0, 40) : word);
+                }
+            }
+        }
+        return words;
     }
 
     @Test
