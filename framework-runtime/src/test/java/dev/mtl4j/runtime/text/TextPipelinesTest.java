@@ -60,7 +60,7 @@ final class TextPipelinesTest {
         PipelineSpec spec = Mtl.pipeline("fine-food-bow-test")
                 .data(Data.csv(Repository.file("examples/data/fine_food_reviews.csv").toString()).text("review")
                         .splitColumn("split"))
-                .encoder(Component.of("bag-of-words").param("maxVocabulary", 3000).param("hidden", java.util.List.of(32)))
+                .encoder(Component.of("bag-of-words").param("maxVocabulary", 3000).param("hidden", List.of(32)))
                 .task("score", Heads.binary())
                 .training(t -> t.epochs(3).batchSize(64).adam(1e-3).seed(42))
                 .build();
@@ -71,11 +71,11 @@ final class TextPipelinesTest {
 
     static Stream<Component> encoders() {
         return Stream.of(
-                Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2).param("hidden", java.util.List.of()),
+                Component.of("bag-of-words").param("weighting", "tf-idf").param("minCount", 2).param("hidden", List.of()),
                 Component.of("embedding").param("body", "cnn").param("maxLength", 40).param("dimension", 16).param("units", 16),
                 Component.of("embedding").param("body", "lstm").param("maxLength", 20).param("dimension", 8).param("units", 8)
                         .param("pooling", "last"),
-                Component.of("minilm").param("hidden", java.util.List.of(16)).param("cache", folder.resolve("cache").toString()));
+                Component.of("minilm").param("hidden", List.of(16)).param("cache", folder.resolve("cache").toString()));
     }
 
     @ParameterizedTest
@@ -97,7 +97,7 @@ final class TextPipelinesTest {
     @Test
     void aSecondMiniLmRunReadsTheCacheAndGivesIdenticalResults() throws IOException {
         Path cache = folder.resolve("second-run-cache");
-        Component minilm = Component.of("minilm").param("hidden", java.util.List.of(16)).param("cache", cache.toString());
+        Component minilm = Component.of("minilm").param("hidden", List.of(16)).param("cache", cache.toString());
         TrainingResult first = runtime.train(smallPipeline(minilm, 3), folder, TrainingListener.SILENT);
         long[] sizes = cacheSizes(cache);
         TrainingResult second = runtime.train(smallPipeline(minilm, 3), folder, TrainingListener.SILENT);
