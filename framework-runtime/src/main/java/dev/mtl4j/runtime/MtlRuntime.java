@@ -11,6 +11,7 @@ import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
 import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
@@ -68,6 +69,11 @@ public final class MtlRuntime {
         return registry;
     }
 
+    /** Configures components from specs (for programs that use one component on its own, e.g. a benchmark). */
+    public ComponentResolver resolver() {
+        return resolver;
+    }
+
     /** Reads and validates a YAML pipeline file (every problem reported at once). */
     public PipelineSpec loadPipeline(Path file) {
         return new PipelineYamlReader(registry).read(file);
@@ -92,6 +98,14 @@ public final class MtlRuntime {
      * Configuration problems surface here, before any data is read.
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory) {
+        return prepare(spec, baseDirectory, TextProgress.NONE);
+    }
+
+    /**
+     * As {@link #prepare(PipelineSpec, Path)}; a text encoder's long work (embedding texts with a
+     * language model) reports to {@code progress}.
+     */
+    public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory, TextProgress progress) {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
@@ -101,11 +115,13 @@ public final class MtlRuntime {
         RawTable table = source.read();
         Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), table), spec.data().split().limit(),
                 spec.training().seed());
-        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), components.targetKinds());
+        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), components.targetKinds(),
+                components.textEncoder(), progress);
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
 
-        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(), components.encoder(),
+        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(),
+                components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
         return new PreparedPipeline(spec, network, preprocessor, preprocessor.encode(table, splits.train()),
                 splits.validation().length == 0 ? null : preprocessor.encode(table, splits.validation()),
@@ -186,7 +202,8 @@ public final class MtlRuntime {
     public Predictions predict(TrainedModel model, Path dataFile) {
         RawTable table = readOther(model, dataFile);
         EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
-        return Predictions.of(model, dev.mtl4j.runtime.eval.Predictor.outputs(model.graph(), data.features()));
+        return Predictions.of(model, dev.mtl4j.runtime.eval.Predictor.outputs(model.graph(), data.features(),
+                data.featureMask()));
     }
 
     /**

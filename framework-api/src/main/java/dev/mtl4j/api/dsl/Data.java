@@ -62,6 +62,15 @@ public final class Data {
         return declare(FeatureType.CATEGORICAL, patterns);
     }
 
+    /**
+     * Columns (names or globs) of raw text, read by a text encoder ({@code bag-of-words},
+     * {@code minilm}, {@code embedding}); several text columns of a row are joined, in file order,
+     * with a line break between them.
+     */
+    public Data text(String... patterns) {
+        return declare(FeatureType.TEXT, patterns);
+    }
+
     /** One ordered categorical column with its levels, lowest first. */
     public Data ordinal(String column, String... levels) {
         features.add(new FeatureSpec(column, FeatureType.ORDINAL, Arrays.asList(levels)));

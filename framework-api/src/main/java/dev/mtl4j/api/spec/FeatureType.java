@@ -9,7 +9,13 @@ public enum FeatureType {
     /** A category, one-hot over the training split's values. */
     CATEGORICAL,
     /** An ordered category with declared levels, encoded as its rank scaled to [0, 1]. */
-    ORDINAL;
+    ORDINAL,
+    /**
+     * Raw text. The runtime does not tokenise it: every text column of a row is handed, joined, to
+     * the encoder, which must be a {@link dev.mtl4j.api.spi.TextEncoder} and owns the featurisation
+     * (vocabulary, embeddings, token ids).
+     */
+    TEXT;
 
     /** The name used in YAML: lower case. */
     public String yamlName() {
@@ -22,6 +28,6 @@ public enum FeatureType {
                 return type;
             }
         }
-        throw new SpecException("type", "must be one of numeric, categorical, ordinal, got '" + text + "'");
+        throw new SpecException("type", "must be one of numeric, categorical, ordinal, text, got '" + text + "'");
     }
 }

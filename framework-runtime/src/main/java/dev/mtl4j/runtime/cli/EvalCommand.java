@@ -35,6 +35,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
         TrainedModel trained = runtime.load(model);
+        trained.preprocessor().features().reportTo(new ProgressReporter(Console.system()));
         if (data.size() == 1 && !trained.spec().hasTaskData()) {
             Path file = data.get(0);
             Map<String, Map<String, Double>> metrics = runtime.evaluate(trained, file);

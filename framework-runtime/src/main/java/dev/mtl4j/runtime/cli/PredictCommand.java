@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.cli;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Predictions;
 import dev.mtl4j.runtime.io.AtomicFiles;
+import dev.mtl4j.runtime.model.TrainedModel;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -32,7 +33,10 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         MtlRuntime runtime = parent.runtime();
-        Predictions predictions = runtime.predict(runtime.load(model), data);
+        TrainedModel trained = runtime.load(model);
+        // a text model may embed the file's texts first (a language model): show how far it is
+        trained.preprocessor().features().reportTo(new ProgressReporter(Console.system()));
+        Predictions predictions = runtime.predict(trained, data);
         if (out == null) {
             Writer writer = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             predictions.writeCsv(writer);

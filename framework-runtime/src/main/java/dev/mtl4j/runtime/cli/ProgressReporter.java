@@ -5,8 +5,11 @@ import dev.mtl4j.runtime.train.TrainingListener;
 import java.util.Locale;
 import java.util.Map;
 
-/** Shows training: a bar per epoch on a terminal, and one line of metrics per epoch everywhere. */
-final class ProgressReporter implements TrainingListener {
+/**
+ * Shows training: a bar per epoch on a terminal, and one line of metrics per epoch everywhere; and
+ * a bar while a text encoder embeds texts, with one line when it is done.
+ */
+final class ProgressReporter implements TrainingListener, dev.mtl4j.api.spi.TextProgress {
     private static final int WIDTH = 30;
     private final Console console;
 
@@ -22,6 +25,20 @@ final class ProgressReporter implements TrainingListener {
         int filled = (int) ((long) WIDTH * batch / batches);
         console.status(String.format(Locale.ROOT, "epoch %3d [%s%s] %d/%d loss %.4f", epoch,
                 "=".repeat(filled), " ".repeat(WIDTH - filled), batch, batches, loss));
+    }
+
+    @Override
+    public void update(String stage, long done, long total) {
+        if (done >= total) {
+            console.line(String.format(Locale.ROOT, "%s: %d/%d done", stage, done, total));
+            return;
+        }
+        if (!console.terminal() || total == 0) {
+            return;
+        }
+        int filled = (int) (WIDTH * done / total);
+        console.status(String.format(Locale.ROOT, "%s [%s%s] %d/%d", stage, "=".repeat(filled), " ".repeat(WIDTH - filled),
+                done, total));
     }
 
     @Override

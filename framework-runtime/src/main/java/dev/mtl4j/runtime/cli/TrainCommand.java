@@ -32,9 +32,10 @@ final class TrainCommand implements Callable<Integer> {
         Path directory = out != null ? out : Path.of("runs", spec.name());
         Path base = pipeline.toAbsolutePath().getParent();
         Console console = Console.system();
+        ProgressReporter progress = new ProgressReporter(console);
         PreparedPipeline prepared;
         try {
-            prepared = runtime.prepare(spec, base);
+            prepared = runtime.prepare(spec, base, progress);
         } catch (MtlException e) {
             // A problem named by its key (a task's data file not found) points at its line of the file.
             throw PipelineYamlReader.located(e, pipeline);
@@ -42,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                 spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                 prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
-        TrainingResult result = runtime.train(prepared, new ProgressReporter(console));
+        TrainingResult result = runtime.train(prepared, progress);
         runtime.save(result.model(), directory.resolve("model.zip"));
         MetricsJson.write(result.byTask(), directory.resolve("metrics.json"));
         console.line(MetricsTable.render(result.metrics()));

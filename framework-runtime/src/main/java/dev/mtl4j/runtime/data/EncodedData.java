@@ -12,8 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param features float32 {@code [rows, featureWidth]}
  * @param labels one array per task
  * @param masks one mask per task, or null entries
+ * @param featureMask {@code [rows, featureWidth]}, 1 for a token and 0 for padding, when the features
+ *     are token-id sequences; null otherwise
  */
-public record EncodedData(INDArray features, List<INDArray> labels, List<INDArray> masks) {
+public record EncodedData(INDArray features, List<INDArray> labels, List<INDArray> masks, INDArray featureMask) {
 
     public EncodedData {
         labels = List.copyOf(labels);
@@ -40,7 +42,20 @@ public record EncodedData(INDArray features, List<INDArray> labels, List<INDArra
             masks.add(org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(p -> p.masks().get(task)).toArray(INDArray[]::new)));
         }
         INDArray features = org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(EncodedData::features).toArray(INDArray[]::new));
-        return new EncodedData(features, labels, masks);
+        // token sequences are padded to one length, so their masks stack like the features
+        INDArray featureMask = parts.get(0).featureMask() == null ? null
+                : org.nd4j.linalg.factory.Nd4j.vstack(parts.stream().map(EncodedData::featureMask).toArray(INDArray[]::new));
+        return new EncodedData(features, labels, masks, featureMask);
+    }
+
+    /** Rows without a feature mask (every input but token sequences). */
+    public EncodedData(INDArray features, List<INDArray> labels, List<INDArray> masks) {
+        this(features, labels, masks, null);
+    }
+
+    /** The feature masks as DL4J takes them: null, or one per network input. */
+    public INDArray[] featureMasks() {
+        return featureMask == null ? null : new INDArray[] {featureMask};
     }
 
     /** The number of rows. */

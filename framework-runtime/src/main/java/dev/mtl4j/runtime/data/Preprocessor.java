@@ -7,6 +7,8 @@ import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.api.spi.TextEncoder;
+import dev.mtl4j.api.spi.TextProgress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +40,17 @@ public final class Preprocessor {
      */
     public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
                                    Map<String, TargetKind> kindsByTask) {
+        return fit(spec, table, trainRows, kindsByTask, null, TextProgress.NONE);
+    }
+
+    /**
+     * As {@link #fit(PipelineSpec, RawTable, int[], Map)}, with the encoder that featurises the text
+     * columns (null when the encoder reads no text) and where that work reports its progress.
+     */
+    public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
+                                   Map<String, TargetKind> kindsByTask, TextEncoder textEncoder, TextProgress progress) {
         List<FeatureColumn> columns = FeatureResolver.resolve(spec, table);
-        FeatureEncoder features = FeatureEncoder.fit(table, columns, trainRows, spec.data().unseen());
+        FeatureEncoder features = FeatureEncoder.fit(table, columns, trainRows, spec.data().unseen(), textEncoder, progress);
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : spec.tasks()) {
             TargetKind kind = kindsByTask.get(task.name());
@@ -122,7 +133,8 @@ public final class Preprocessor {
             labels.add(encoded.labels());
             masks.add(encoded.mask());
         }
-        return new EncodedData(features.encode(table, rows), labels, masks);
+        INDArray encoded = features.encode(table, rows);
+        return new EncodedData(encoded, labels, masks, featureMask(encoded));
     }
 
     /**
@@ -152,7 +164,13 @@ public final class Preprocessor {
 
     /** Features only, for files without label columns; columns are found by name. */
     public EncodedData encodeFeaturesOnly(RawTable table, int[] rows) {
-        return new EncodedData(features.encode(table, rows), List.of(), List.of());
+        INDArray encoded = features.encode(table, rows);
+        return new EncodedData(encoded, List.of(), List.of(), featureMask(encoded));
+    }
+
+    /** 1 where a token id is, 0 for padding (id 0), when the input is a token sequence. */
+    private INDArray featureMask(INDArray encoded) {
+        return features.sequence() ? encoded.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT) : null;
     }
 
     /** The fitted state as plain maps, lists, strings, booleans and numbers (doubles kept exactly). */
@@ -170,11 +188,19 @@ public final class Preprocessor {
      * @throws MtlException MODEL_INVALID when the state is malformed or lacks one of the spec's tasks
      */
     public static Preprocessor fromState(Map<String, Object> state, PipelineSpec spec) {
+        return fromState(state, spec, null);
+    }
+
+    /**
+     * As {@link #fromState(Map, PipelineSpec)}; {@code textEncoder} (the model's encoder, when it reads
+     * text) restores the text featurisation.
+     */
+    public static Preprocessor fromState(Map<String, Object> state, PipelineSpec spec, TextEncoder textEncoder) {
         Object version = state.get("version");
         if (!(version instanceof Number number) || number.intValue() != STATE_VERSION) {
             throw State.invalid("version", String.valueOf(STATE_VERSION), version);
         }
-        FeatureEncoder features = FeatureEncoder.fromState(State.maps(state, "features"));
+        FeatureEncoder features = FeatureEncoder.fromState(State.maps(state, "features"), textEncoder);
         Map<String, TargetEncoder> saved = new LinkedHashMap<>();
         for (Map<?, ?> target : State.maps(state, "targets")) {
             TargetEncoder encoder = TargetEncoder.fromState(target);

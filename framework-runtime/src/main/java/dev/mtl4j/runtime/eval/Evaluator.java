@@ -20,7 +20,7 @@ public final class Evaluator {
     /** Task name to metric name to value, in task order. */
     public static Map<String, Map<String, Double>> evaluate(ComputationGraph graph, EncodedData data,
                                                             List<TaskSpec> tasks, Preprocessor preprocessor) {
-        INDArray[] outputs = Predictor.outputs(graph, data.features());
+        INDArray[] outputs = Predictor.outputs(graph, data.features(), data.featureMask());
         Map<String, Map<String, Double>> result = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
             String task = tasks.get(t).name();

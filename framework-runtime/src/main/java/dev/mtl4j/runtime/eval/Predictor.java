@@ -16,11 +16,16 @@ public final class Predictor {
 
     /** One array per network output, rows in input order. */
     public static INDArray[] outputs(ComputationGraph graph, INDArray features) {
+        return outputs(graph, features, null);
+    }
+
+    /** As {@link #outputs(ComputationGraph, INDArray)}, with the token mask of sequence inputs (or null). */
+    public static INDArray[] outputs(ComputationGraph graph, INDArray features, INDArray featureMask) {
         // Masks left by an earlier fit or score would be applied to these rows; predictions need none.
         graph.clearLayerMaskArrays();
         long rows = features.size(0);
         if (rows <= BATCH) {
-            return detach(graph.output(false, features));
+            return detach(run(graph, features, featureMask));
         }
         int outputCount = graph.getConfiguration().getNetworkOutputs().size();
         List<List<INDArray>> parts = new ArrayList<>();
@@ -28,8 +33,9 @@ public final class Predictor {
             parts.add(new ArrayList<>());
         }
         for (long start = 0; start < rows; start += BATCH) {
-            INDArray batch = features.get(NDArrayIndex.interval(start, Math.min(rows, start + BATCH)), NDArrayIndex.all());
-            INDArray[] out = graph.output(false, batch);
+            var range = NDArrayIndex.interval(start, Math.min(rows, start + BATCH));
+            INDArray[] out = run(graph, features.get(range, NDArrayIndex.all()),
+                    featureMask == null ? null : featureMask.get(range, NDArrayIndex.all()));
             for (int i = 0; i < outputCount; i++) {
                 parts.get(i).add(out[i].detach());
             }
@@ -39,6 +45,15 @@ public final class Predictor {
             result[i] = Nd4j.vstack(parts.get(i));
         }
         return result;
+    }
+
+    private static INDArray[] run(ComputationGraph graph, INDArray features, INDArray featureMask) {
+        if (featureMask == null) {
+            return graph.output(false, features);
+        }
+        INDArray[] out = graph.output(false, new INDArray[] {features}, new INDArray[] {featureMask});
+        graph.clearLayerMaskArrays();
+        return out;
     }
 
     private static INDArray[] detach(INDArray[] arrays) {

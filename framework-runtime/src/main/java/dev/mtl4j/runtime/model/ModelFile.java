@@ -65,7 +65,8 @@ public final class ModelFile {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntries(zip, file);
             PipelineSpec spec = new PipelineYamlReader(catalog).read(text(zip, PIPELINE, file), file + "!/" + PIPELINE);
-            Preprocessor preprocessor = Preprocessor.fromState(PlainYaml.load(text(zip, PREPROCESSING, file)), spec);
+            Preprocessor preprocessor = Preprocessor.fromState(PlainYaml.load(text(zip, PREPROCESSING, file)), spec,
+                    dev.mtl4j.runtime.plugin.TextEncoders.of(catalog, spec.encoder()));
             Provenance provenance = Provenance.fromMap(PlainYaml.load(text(zip, PROVENANCE, file)));
             ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
             return new TrainedModel(spec, graph, preprocessor, provenance);

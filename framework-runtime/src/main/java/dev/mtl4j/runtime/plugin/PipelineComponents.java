@@ -3,6 +3,8 @@ package dev.mtl4j.runtime.plugin;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.Encoder;
+import dev.mtl4j.api.spi.FittedText;
+import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TargetKind;
@@ -27,6 +29,21 @@ public record PipelineComponents(Encoder encoder, SharingStrategy sharing, Map<S
         }
         return new PipelineComponents(resolver.encoder(spec.encoder(), "encoder"), resolver.sharing(spec.sharing(), "sharing"),
                 heads);
+    }
+
+    /** The encoder when it featurises text columns itself, else null. */
+    public TextEncoder textEncoder() {
+        return encoder instanceof TextEncoder text ? text : null;
+    }
+
+    /**
+     * The encoder that builds the network: a text encoder's layers depend on its fitted featurisation
+     * (width, vocabulary size), so it is bound to {@code text}; any other encoder is itself.
+     *
+     * @param text the fitted text featurisation, or null when the input has no text
+     */
+    public Encoder encoderOver(FittedText text) {
+        return encoder instanceof TextEncoder textEncoder && text != null ? textEncoder.over(text) : encoder;
     }
 
     /** What each task's labels are, as its head says. */

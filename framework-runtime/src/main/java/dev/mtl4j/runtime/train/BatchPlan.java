@@ -16,6 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class BatchPlan implements Batches {
     private final INDArray features;
+    /** The token mask of sequence inputs, or null. */
+    private final INDArray featureMask;
     private final INDArray[] labels;
     private final INDArray[] masks;
     private final boolean anyMask;
@@ -27,6 +29,7 @@ final class BatchPlan implements Batches {
         this.batchSize = batchSize;
         int[] order = permutation(rows, shuffle);
         this.features = pick(data.features(), order);
+        this.featureMask = data.featureMask() == null ? null : pick(data.featureMask(), order);
         this.labels = pickAll(data.labels(), order);
         this.masks = pickAll(data.masks(), order);
         this.anyMask = data.masks().stream().anyMatch(m -> m != null);
@@ -49,7 +52,9 @@ final class BatchPlan implements Batches {
                 batchMasks[t] = masks[t].get(rowsOf, NDArrayIndex.all());
             }
         }
-        return new MultiDataSet(new INDArray[] {features.get(rowsOf, NDArrayIndex.all())}, batchLabels, null, batchMasks);
+        INDArray[] featureMasks = featureMask == null ? null : new INDArray[] {featureMask.get(rowsOf, NDArrayIndex.all())};
+        return new MultiDataSet(new INDArray[] {features.get(rowsOf, NDArrayIndex.all())}, batchLabels, featureMasks,
+                batchMasks);
     }
 
     private static int[] permutation(int rows, Random shuffle) {

@@ -128,7 +128,7 @@ public final class Trainer {
     private static double loss(ComputationGraph graph, EncodedData data) {
         INDArray[] masks = data.masks().stream().anyMatch(m -> m != null) ? data.masks().toArray(INDArray[]::new) : null;
         double score = graph.score(new MultiDataSet(new INDArray[] {data.features()}, data.labels().toArray(INDArray[]::new),
-                null, masks), false);
+                data.featureMasks(), masks), false);
         // score() leaves the label masks set on the graph; a later output() of another size would apply them.
         graph.clearLayerMaskArrays();
         return score;

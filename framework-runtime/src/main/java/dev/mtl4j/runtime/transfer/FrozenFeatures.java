@@ -25,8 +25,14 @@ final class FrozenFeatures {
         long rows = data.features().size(0);
         List<INDArray> parts = new ArrayList<>();
         for (long start = 0; start < rows; start += BATCH) {
-            INDArray batch = data.features().get(NDArrayIndex.interval(start, Math.min(rows, start + BATCH)), NDArrayIndex.all());
+            var range = NDArrayIndex.interval(start, Math.min(rows, start + BATCH));
+            INDArray batch = data.features().get(range, NDArrayIndex.all());
+            if (data.featureMask() != null) {
+                // token sequences: the encoder's masked layers (pooling, last step) need the padding mask
+                graph.setLayerMaskArrays(new INDArray[] {data.featureMask().get(range, NDArrayIndex.all())}, null);
+            }
             parts.add(graph.feedForward(new INDArray[] {batch}, false, false).get(vertex).detach());
+            graph.clearLayerMaskArrays();
         }
         INDArray features = parts.size() == 1 ? parts.get(0) : Nd4j.vstack(parts);
         return new EncodedData(features, data.labels(), data.masks());

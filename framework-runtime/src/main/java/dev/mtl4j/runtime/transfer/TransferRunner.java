@@ -80,7 +80,8 @@ public final class TransferRunner {
         EncodedData test = splits.test().length == 0 ? null : preprocessor.encode(rows, splits.test());
 
         GraphCompiler compiler = new GraphCompiler();
-        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(), components.encoder(),
+        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
+                components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
         LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
         CompiledNetwork network = blueprint.build();
@@ -191,7 +192,8 @@ public final class TransferRunner {
     private TrainingResult fromScratch(GraphCompiler compiler, PipelineSpec spec, Preprocessor preprocessor,
                                        PipelineComponents components, Map<String, TargetInfo> targets,
                                        EncodedData train, EncodedData validation, EncodedData test, TableSource table) {
-        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(), components.encoder(), components.sharing(),
+        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(),
+                components.encoderOver(preprocessor.features().text()), components.sharing(),
                 components.heads(), targets);
         TrainingHistory history = new Trainer(TrainingListener.SILENT)
                 .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);

@@ -215,7 +215,7 @@ final class PipelineYamlErrorsTest {
     void unknownFeatureTypeIsReportedAtItsValue() {
         assertThat(problems("pipeline: p\n"
                 + "data: { source: { type: csv, path: d.csv }, features: { x: numerical } }\n" + ENCODER + TASKS))
-                .containsExactly("p.yaml:2:60: data.features.x: must be one of numeric, categorical, ordinal, got 'numerical'");
+                .containsExactly("p.yaml:2:60: data.features.x: must be one of numeric, categorical, ordinal, text, got 'numerical'");
     }
 
     @Test
