@@ -109,7 +109,7 @@ public final class MtlRuntime {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
-            return TaskDataPreparation.prepare(spec, components, resolver, baseDirectory);
+            return TaskDataPreparation.prepare(spec, components, resolver, baseDirectory, progress);
         }
         TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
         RawTable table = source.read();

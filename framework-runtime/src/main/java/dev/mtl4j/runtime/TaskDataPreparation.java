@@ -32,15 +32,16 @@ final class TaskDataPreparation {
     }
 
     static PreparedPipeline prepare(PipelineSpec spec, PipelineComponents components, ComponentResolver resolver,
-                                    Path baseDirectory) {
+                                    Path baseDirectory, dev.mtl4j.api.spi.TextProgress progress) {
         DataContext context = new DataContext(baseDirectory);
         List<TaskDataSet> sets = TaskDataSets.read(spec, (source, key) -> resolver.dataset(source, key, context),
                 spec.training().seed());
-        Preprocessor preprocessor = UnionFit.fit(spec.data(), sets, spec.tasks(), components.targetKinds());
+        Preprocessor preprocessor = UnionFit.fit(spec.data(), sets, spec.tasks(), components.targetKinds(),
+                components.textEncoder(), progress);
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
-        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(), components.encoder(),
-                components.sharing(), components.heads(), targets);
+        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(),
+                components.encoderOver(preprocessor.features().text()), components.sharing(), components.heads(), targets);
 
         List<EncodedData> train = new ArrayList<>();
         List<EncodedData> validation = new ArrayList<>();

@@ -22,7 +22,7 @@ final class TextPipelinesYamlTest {
 
     @Test
     void everyTextExampleLoads() {
-        for (String name : new String[] {"fine-food-minilm", "fine-food-cnn", "fine-food-lstm", "spam"}) {
+        for (String name : new String[] {"fine-food-minilm", "fine-food-cnn", "fine-food-lstm", "spam", "reviews-and-spam"}) {
             PipelineSpec spec = runtime.loadPipeline(pipelines.resolve(name + ".yaml"));
             assertThat(spec.data().features()).allSatisfy(f -> assertThat(f.type()).isEqualTo(FeatureType.TEXT));
         }

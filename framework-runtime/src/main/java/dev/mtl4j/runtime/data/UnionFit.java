@@ -3,9 +3,12 @@ package dev.mtl4j.runtime.data;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.api.spi.TextEncoder;
+import dev.mtl4j.api.spi.TextProgress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,19 +33,32 @@ public final class UnionFit {
      */
     public static Preprocessor fit(DataSpec data, List<TaskDataSet> sets, List<TaskSpec> tasks,
                                    Map<String, TargetKind> kinds) {
+        return fit(data, sets, tasks, kinds, null, TextProgress.NONE);
+    }
+
+    /**
+     * As {@link #fit(DataSpec, List, List, Map)}, text columns featurised by {@code textEncoder}
+     * (its vocabulary learned from, or its language model run over, the union of the training rows).
+     */
+    public static Preprocessor fit(DataSpec data, List<TaskDataSet> sets, List<TaskSpec> tasks,
+                                   Map<String, TargetKind> kinds, TextEncoder textEncoder, TextProgress progress) {
         List<List<FeatureColumn>> resolved = new ArrayList<>();
         for (TaskDataSet set : sets) {
             resolved.add(FeatureResolver.resolve(data, set.drop(), set.tasks(), set.splitColumn(), set.table()));
         }
         List<FeatureColumn> columns = resolved.get(0);
         sameColumns(sets, resolved);
+        // Text needs no check: any cell is a text. Fitting it per file would run a language model twice.
+        List<FeatureColumn> checked = columns.stream().filter(c -> c.spec().type() != FeatureType.TEXT).toList();
         for (TaskDataSet set : sets) {
             // Fitted alone first so that a bad cell is reported with its own file and line; the
             // union table below is only a view of cells already checked.
-            FeatureEncoder.fit(set.table(), columns, set.splits().train(), data.unseen());
+            if (!checked.isEmpty()) {
+                FeatureEncoder.fit(set.table(), checked, set.splits().train(), data.unseen());
+            }
         }
         RawTable union = union(sets, columns);
-        FeatureEncoder features = FeatureEncoder.fit(union, columns, Splitter.all(union), data.unseen());
+        FeatureEncoder features = FeatureEncoder.fit(union, columns, Splitter.all(union), data.unseen(), textEncoder, progress);
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : tasks) {
             TaskDataSet set = sets.stream().filter(s -> s.taskNames().contains(task.name())).findFirst().orElseThrow();
