@@ -21,6 +21,12 @@ final class TextPipelinesYamlTest {
     }
 
     @Test
+    void theMultiTaskTextPipelineInJavaEqualsItsYaml() {
+        assertThat(dev.mtl4j.examples.text.ReviewsAndSpamPipeline.spec("../data/spam_period1.csv", "../data/fine_food_reviews.csv"))
+                .isEqualTo(runtime.loadPipeline(pipelines.resolve("reviews-and-spam.yaml")));
+    }
+
+    @Test
     void everyTextExampleLoads() {
         for (String name : new String[] {"fine-food-minilm", "fine-food-cnn", "fine-food-lstm", "spam", "reviews-and-spam"}) {
             PipelineSpec spec = runtime.loadPipeline(pipelines.resolve(name + ".yaml"));
