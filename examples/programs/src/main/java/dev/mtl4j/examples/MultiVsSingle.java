@@ -1,4 +1,4 @@
-package dev.mtl4j.examples.text;
+package dev.mtl4j.examples;
 
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
@@ -14,20 +14,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Review sentiment, spam and hard ham on one shared text encoder ({@code reviews-and-spam.yaml}, or
- * the pipeline named as the first argument), against each task trained alone with the same
- * encoder, head and epochs: test accuracy per task and Δm, over several seeds. Run from the
+ * A pipeline trained jointly against each of its tasks trained alone (λ = 1; the same encoder,
+ * head, epochs and data otherwise), over several seeds: test accuracy per task and Δm. Run from the
  * repository root: {@code java -cp "examples/programs/target/lib/*:examples/programs/target/classes"
- * dev.mtl4j.examples.text.TextMultiVsSingle [pipeline.yaml] [seeds...]}.
+ * dev.mtl4j.examples.MultiVsSingle PIPELINE.yaml [seeds...]} (seeds 42 43 44 by default).
  */
-public final class TextMultiVsSingle {
-    private TextMultiVsSingle() {
+public final class MultiVsSingle {
+    private MultiVsSingle() {
     }
 
     public static void main(String[] args) {
-        String file = args.length > 0 && args[0].endsWith(".yaml") ? args[0] : "examples/pipelines/reviews-and-spam.yaml";
-        List<Long> seeds = java.util.Arrays.stream(args).filter(a -> !a.endsWith(".yaml")).map(Long::valueOf).toList();
-        seeds = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
+        if (args.length == 0 || !args[0].endsWith(".yaml")) {
+            System.err.println("usage: MultiVsSingle PIPELINE.yaml [seeds...]");
+            System.exit(64);
+        }
+        List<Long> seeds = java.util.Arrays.stream(args).skip(1).map(Long::valueOf).toList();
+        run(args[0], seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds);
+    }
+
+    /** Prints, per seed and task, the joint and the single-task test accuracy, then the means and Δm. */
+    public static void run(String file, List<Long> seeds) {
         MtlRuntime runtime = MtlRuntime.create();
         Path pipeline = Path.of(file).toAbsolutePath();
         Path base = pipeline.getParent();
