@@ -107,6 +107,7 @@ public final class MtlRuntime {
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory, TextProgress progress) {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
+        requireTextEncoderFits(spec, components);
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
             return TaskDataPreparation.prepare(spec, components, resolver, baseDirectory, progress);
@@ -126,6 +127,23 @@ public final class MtlRuntime {
         return new PreparedPipeline(spec, network, preprocessor, preprocessor.encode(table, splits.train()),
                 splits.validation().length == 0 ? null : preprocessor.encode(table, splits.validation()),
                 splits.test().length == 0 ? null : preprocessor.encode(table, splits.test()), source.files());
+    }
+
+    /**
+     * Text columns and a text encoder go together; checked from the spec, before any data is read
+     * (a language model would otherwise run over every text first).
+     */
+    private static void requireTextEncoderFits(PipelineSpec spec, PipelineComponents components) {
+        java.util.List<String> text = spec.data().features().stream()
+                .filter(f -> f.type() == dev.mtl4j.api.spec.FeatureType.TEXT).map(dev.mtl4j.api.spec.FeatureSpec::pattern).toList();
+        if (!text.isEmpty() && components.textEncoder() == null) {
+            throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.CONFIG_INVALID, "data.features: " + text
+                    + " are text, and the encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)");
+        }
+        if (text.isEmpty() && components.textEncoder() != null) {
+            throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.CONFIG_INVALID,
+                    "encoder: a text encoder needs text columns; declare one in data.features (e.g. review: text)");
+        }
     }
 
     /** Trains a prepared pipeline and measures every split. */

@@ -190,6 +190,15 @@ final class TextPipelinesTest {
     }
 
     @Test
+    void aTextEncoderWithoutTextColumnsIsRefusedBeforeAnyDataIsRead() {
+        PipelineSpec spec = Mtl.pipeline("no-text").data(Data.csv(folder.resolve("absent.csv").toString()).numeric("x"))
+                .encoder(dev.mtl4j.api.dsl.Component.of("bag-of-words")).task("score", Heads.binary()).build();
+        assertThatThrownBy(() -> runtime.prepare(spec, folder)).isInstanceOf(MtlException.class)
+                .hasMessage("encoder: a text encoder needs text columns; declare one in data.features (e.g. review: text)")
+                .extracting(e -> ((MtlException) e).category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
+    }
+
+    @Test
     void tokenSequencesTakeTheTextColumnsAlone() {
         PipelineSpec spec = Mtl.pipeline("sequence-and-category").data(Data.csv(small.toString()).text("review")
                         .categorical("product").split(0.2, 7))
