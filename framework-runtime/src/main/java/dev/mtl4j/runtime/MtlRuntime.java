@@ -3,6 +3,8 @@ package dev.mtl4j.runtime;
 import com.google.inject.Guice;
 import dev.mtl4j.api.graph.SharedLayout;
 import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.FeatureSpec;
+import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.TaskSampler;
@@ -16,6 +18,7 @@ import dev.mtl4j.runtime.compile.CompiledNetwork;
 import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.FeatureEncoder;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.Splits;
 import dev.mtl4j.runtime.data.Splitter;
@@ -134,16 +137,9 @@ public final class MtlRuntime {
      * (a language model would otherwise run over every text first).
      */
     private static void requireTextEncoderFits(PipelineSpec spec, PipelineComponents components) {
-        java.util.List<String> text = spec.data().features().stream()
-                .filter(f -> f.type() == dev.mtl4j.api.spec.FeatureType.TEXT).map(dev.mtl4j.api.spec.FeatureSpec::pattern).toList();
-        if (!text.isEmpty() && components.textEncoder() == null) {
-            throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.CONFIG_INVALID, "data.features: " + text
-                    + " are text, and the encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)");
-        }
-        if (text.isEmpty() && components.textEncoder() != null) {
-            throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.CONFIG_INVALID,
-                    "encoder: a text encoder needs text columns; declare one in data.features (e.g. review: text)");
-        }
+        List<String> text = spec.data().features().stream()
+                .filter(f -> f.type() == FeatureType.TEXT).map(FeatureSpec::pattern).toList();
+        FeatureEncoder.requireTextEncoderFits(text, components.textEncoder());
     }
 
     /** Trains a prepared pipeline and measures every split. */

@@ -76,25 +76,36 @@ public final class FeatureEncoder {
                 case TEXT -> throw new IllegalStateException("text columns are handled above");
             });
         }
+        requireTextEncoderFits(textColumns, textEncoder);
         TextBlock text = null;
         if (!textColumns.isEmpty()) {
-            if (textEncoder == null) {
-                throw new MtlException(ErrorCategory.CONFIG_INVALID, "data.features: " + textColumns + " are text, and the"
-                        + " encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)");
-            }
             text = TextBlock.fit(table, textColumns, trainRows, textEncoder, progress);
             if (text.sequence() && !codecs.isEmpty()) {
                 throw new MtlException(ErrorCategory.CONFIG_INVALID, "data.features: the encoder reads token sequences, which"
                         + " take the text columns alone; " + codecs.get(0).column() + " is not text (drop it, or use a"
                         + " vector text encoder such as bag-of-words or minilm)");
             }
-        } else if (textEncoder != null) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "encoder: a text encoder needs text columns; declare one"
-                    + " in data.features (e.g. review: text)");
         }
         FeatureEncoder encoder = new FeatureEncoder(text, codecs);
         encoder.progress = progress;
         return encoder;
+    }
+
+    /**
+     * Text columns and a text encoder go together: text needs an encoder that reads it, and a text
+     * encoder needs text. {@code textColumns} are the declared or resolved text feature names.
+     *
+     * @throws MtlException CONFIG_INVALID when they do not
+     */
+    public static void requireTextEncoderFits(List<String> textColumns, TextEncoder textEncoder) {
+        if (!textColumns.isEmpty() && textEncoder == null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "data.features: " + textColumns + " are text, and the"
+                    + " encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)");
+        }
+        if (textColumns.isEmpty() && textEncoder != null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "encoder: a text encoder needs text columns; declare one"
+                    + " in data.features (e.g. review: text)");
+        }
     }
 
     /** Where text featurisation of later tables (embedding new texts) reports its progress. */

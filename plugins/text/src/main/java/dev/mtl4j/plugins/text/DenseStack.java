@@ -1,6 +1,7 @@
 package dev.mtl4j.plugins.text;
 
 import dev.mtl4j.api.graph.GraphScope;
+import dev.mtl4j.api.graph.LayerStack;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -22,6 +23,14 @@ final class DenseStack {
         this.hidden = List.copyOf(hidden);
         this.activation = activation;
         this.dropout = dropout;
+    }
+
+    /** Adds the layers after {@code input}: an encoder's whole stack when the text representation is its input. */
+    LayerStack stack(GraphScope scope, String input, int inputSize) {
+        List<String> vertices = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        build(scope, input, inputSize, vertices, sizes);
+        return new LayerStack(vertices, sizes);
     }
 
     /** Adds the layers after {@code input}; fills {@code vertices} and {@code sizes}, bottom first. */

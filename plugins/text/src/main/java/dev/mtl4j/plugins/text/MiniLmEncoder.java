@@ -6,7 +6,6 @@ import dev.mtl4j.api.spi.Encoder;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -47,9 +46,6 @@ final class MiniLmEncoder implements TextEncoder {
 
     @Override
     public LayerStack build(GraphScope scope, String input, int inputSize) {
-        List<String> vertices = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        new DenseStack(config.hidden(), config.activation(), config.dropout()).build(scope, input, inputSize, vertices, sizes);
-        return new LayerStack(vertices, sizes);
+        return new DenseStack(config.hidden(), config.activation(), config.dropout()).stack(scope, input, inputSize);
     }
 }
