@@ -69,6 +69,7 @@ public final class SamplerComparison {
     private static PipelineSpec with(PipelineSpec spec, List<TaskSpec> tasks, ComponentSpec sampler, long seed) {
         TrainingSpec t = spec.training();
         return new PipelineSpec(spec.name(), spec.data(), spec.encoder(), spec.sharing(), tasks,
-                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(), sampler));
+                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(), sampler,
+                        t.init()));
     }
 }

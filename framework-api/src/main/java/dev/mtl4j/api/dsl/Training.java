@@ -14,6 +14,7 @@ public final class Training {
     private boolean shuffle = true;
     private EarlyStoppingSpec earlyStopping;
     private ComponentSpec sampler;
+    private String init = TrainingSpec.DEFAULT_INIT;
 
     Training() {
     }
@@ -71,7 +72,16 @@ public final class Training {
         return this;
     }
 
+    /**
+     * How the weights of DL4J's dense, output, convolution and recurrent layers start: auto (each
+     * component's choice), he, xavier, lecun or uniform (U(±1/√fan-in), PyTorch's linear default).
+     */
+    public Training init(String value) {
+        init = value;
+        return this;
+    }
+
     TrainingSpec build() {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mtl4j.api.spec;
 
+import java.util.List;
+
 /**
  * How the network is trained.
  *
@@ -11,31 +13,52 @@ package dev.mtl4j.api.spec;
  * @param earlyStopping when to stop before {@code epochs}, or null to run them all
  * @param sampler the task sampler that picks which data set each batch comes from when tasks bring
  *     their own data sets, or null for the default ({@code proportional})
+ * @param init how the weights of DL4J's dense, output, convolution and recurrent layers start:
+ *     {@code auto} (each component's choice: He for ReLU-family activations, Xavier otherwise),
+ *     {@code he} (normal, variance 2/fan-in), {@code xavier} (normal, variance 2/(fan-in + fan-out)),
+ *     {@code lecun} (normal, variance 1/fan-in) or {@code uniform} (U(±1/√fan-in), PyTorch's
+ *     default for a linear layer); null means {@code auto}
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
-                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler) {
+                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final long DEFAULT_SEED = 42;
+    /** Each component initialises its layers as it sees fit. */
+    public static final String DEFAULT_INIT = "auto";
+    public static final List<String> INITS = List.of("auto", "he", "xavier", "lecun", "uniform");
 
     public TrainingSpec {
         SpecException.require(epochs >= 1, "epochs", "must be >= 1, got " + epochs);
         SpecException.require(batchSize >= 1, "batchSize", "must be >= 1, got " + batchSize);
         optimizer = optimizer == null ? OptimizerSpec.adam(DEFAULT_LEARNING_RATE) : optimizer;
+        init = init == null ? DEFAULT_INIT : init;
+        SpecException.require(INITS.contains(init), "init", "must be one of " + String.join(", ", INITS) + ", got '" + init + "'");
+    }
+
+    /** Training with each component's own weight initialisation. */
+    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
+                        EarlyStoppingSpec earlyStopping, ComponentSpec sampler) {
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, null);
     }
 
     /** Training without a task sampler (every task reads the pipeline's rows). */
     public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
                         EarlyStoppingSpec earlyStopping) {
-        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, null);
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, null, null);
     }
 
     /** The sampler's type name when none is given: batches in proportion to each data set's size. */
     public static final String DEFAULT_SAMPLER = "proportional";
 
     public static TrainingSpec defaults() {
-        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null);
+        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null);
+    }
+
+    /** This training with another weight initialisation. */
+    public TrainingSpec withInit(String value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, value);
     }
 }

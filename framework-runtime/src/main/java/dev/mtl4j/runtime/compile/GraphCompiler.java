@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -63,7 +64,7 @@ public final class GraphCompiler {
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
         root.requireInputsExist();
         builder.setOutputs(outputs.toArray(String[]::new));
-        return new NetworkBlueprint(builder.build(), outputs, recorder.names(), recorder.depths(), layout);
+        return new NetworkBlueprint(built(builder, spec.training()), outputs, recorder.names(), recorder.depths(), layout);
     }
 
     /**
@@ -79,7 +80,13 @@ public final class GraphCompiler {
         SharedLayout layout = new SharedLayout(attachments);
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
         builder.setOutputs(outputs.toArray(String[]::new));
-        return new NetworkBlueprint(builder.build(), outputs, List.of(), List.of(), layout);
+        return new NetworkBlueprint(built(builder, spec.training()), outputs, List.of(), List.of(), layout);
+    }
+
+    private static ComputationGraphConfiguration built(GraphBuilder builder, TrainingSpec training) {
+        ComputationGraphConfiguration configuration = builder.build();
+        WeightInitChoice.apply(configuration, training.init());
+        return configuration;
     }
 
     private static GraphBuilder graphBuilder(TrainingSpec training, int inputWidth) {

@@ -128,6 +128,9 @@ public final class PipelineYamlWriter {
         if (training.sampler() != null) {
             map.put("sampler", component(training.sampler()));
         }
+        if (!training.init().equals(TrainingSpec.DEFAULT_INIT)) {
+            map.put("init", training.init());
+        }
         return map;
     }
 

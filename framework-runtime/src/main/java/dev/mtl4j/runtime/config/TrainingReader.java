@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Reads the {@code training:} section; every key is optional, defaults from {@link TrainingSpec#defaults()}. */
 final class TrainingReader {
     static final List<String> KEYS = List.of("epochs", "batchSize", "optimizer", "seed", "shuffle", "earlyStopping",
-            "sampler");
+            "sampler", "init");
     static final List<String> OPTIMIZER_KEYS = List.of("type", "lr", "momentum", "weightDecay");
     static final List<String> EARLY_STOPPING_KEYS = List.of("task", "metric", "patience");
 
@@ -27,6 +27,7 @@ final class TrainingReader {
         long seed = training.whole("seed").orElse(defaults.seed());
         boolean shuffle = training.bool("shuffle").orElse(defaults.shuffle());
         EarlyStoppingSpec earlyStopping = training.map("earlyStopping").flatMap(TrainingReader::earlyStopping).orElse(null);
+        String init = training.text("init").orElse(defaults.init());
         boolean hasSampler = training.keys().contains("sampler");
         Optional<ComponentSpec> sampler = training.value("sampler")
                 .flatMap(node -> components.read(node, training.path("sampler"), Family.SAMPLER, training.values()));
@@ -34,7 +35,7 @@ final class TrainingReader {
             return Optional.empty();
         }
         return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping,
-                sampler.orElse(null)));
+                sampler.orElse(null), init));
     }
 
     private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {

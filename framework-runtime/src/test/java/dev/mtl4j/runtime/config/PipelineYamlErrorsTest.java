@@ -63,6 +63,12 @@ final class PipelineYamlErrorsTest {
     }
 
     @Test
+    void unknownWeightInitialisationListsTheKnownOnes() {
+        assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS + "training:\n  init: kaiming\n"))
+                .containsExactly("p.yaml:6:9: training.init: must be one of auto, he, xavier, lecun, uniform, got 'kaiming'");
+    }
+
+    @Test
     void outOfRangeParameterSaysTheBound() {
         assertThat(problems("pipeline: p\n" + DATA + ENCODER
                 + "tasks:\n  parity:\n    head: { type: classification, classes: 1 }\n"))

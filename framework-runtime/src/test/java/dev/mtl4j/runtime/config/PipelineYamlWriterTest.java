@@ -46,7 +46,7 @@ final class PipelineYamlWriterTest {
                 .task("tags", Heads.multilabel()).labels("tag_a", "tag_b", "tag: c")
                 .task("ink", Heads.regression(2).loss("mae")).labels("ink_x", "ink_y").weight(1e-4)
                 .training(t -> t.epochs(1).batchSize(1).sgd(0.05, 0.9).weightDecay(5e-4).seed(-3)
-                        .shuffle(false).earlyStoppingOnLoss(2))
+                        .shuffle(false).earlyStoppingOnLoss(2).init("uniform"))
                 .build();
 
         assertThat(roundTrip(spec)).isEqualTo(spec);

@@ -228,7 +228,8 @@ public final class SpeedBenchmark {
         int epochs = Integer.parseInt(options.getOrDefault("epochs", "5"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "" + t.batchSize()));
         PipelineSpec spec = new PipelineSpec(loaded.name(), loaded.data(), loaded.encoder(), loaded.sharing(), loaded.tasks(),
-                new TrainingSpec(epochs, batch, t.optimizer(), t.seed(), t.shuffle(), null));
+                new TrainingSpec(epochs, batch, t.optimizer(), t.seed(), t.shuffle(), null,
+                        t.sampler(), t.init()));
         System.out.printf(Locale.ROOT, "pipeline %s, %d epochs (early stopping off), batch %d, %d repetitions after a warm-up%n",
                 file, epochs, batch, reps);
         System.out.println("threads: --threads-call " + threadsCall + "; " + ThreadSettings.describe());

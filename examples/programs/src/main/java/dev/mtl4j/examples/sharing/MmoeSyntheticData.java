@@ -12,8 +12,9 @@ import java.util.Random;
  * The synthetic data of the MMoE paper (Ma et al. 2018, section 3.2): two regression tasks whose
  * correlation is set by {@code p}. Two orthogonal unit vectors u1, u2 in R^d (random, Gram-Schmidt);
  * w1 = c·u1, w2 = c·(p·u1 + √(1−p²)·u2); x ~ N(0, I);
- * y_k = w_kᵀx + Σ_{i=1..m} sin(α_i·w_kᵀx + β_i) + ε_k with α_i, β_i ~ N(0, 0.01) drawn once and shared
- * by both tasks, and ε_k ~ N(0, 0.01) (0.01 a variance: standard deviation 0.1). The linear parts
+ * y_k = w_kᵀx + Σ_{i=1..m} sin(α_i·w_kᵀx + β_i) + ε_k with α_i, β_i chosen by {@link Sines} (the paper
+ * leaves them open) and shared by both tasks, and ε_k ~ N(0, 0.01) (0.01 a variance: standard
+ * deviation 0.1). The linear parts
  * w1ᵀx and w2ᵀx are standard normal with correlation exactly p; the sines make the tasks
  * non-linear, so the labels' correlation is close to, not equal to, p.
  *
@@ -25,8 +26,10 @@ public final class MmoeSyntheticData {
     public static final int DIMENSION = 100;
     /** The paper's number of sine terms m. */
     public static final int SINES = 10;
-    /** Variance of α_i, β_i and of the noise ε. */
+    /** Variance of the noise ε. */
     static final double VARIANCE = 0.01;
+    /** α_i, β_i ~ N(0, 0.01): nearly linear sines, the reading the first runs used. */
+    public static final Sines NEARLY_LINEAR = new Sines.Normal(0.1);
 
     private final double p;
     private final double[] u1;
@@ -37,12 +40,17 @@ public final class MmoeSyntheticData {
     private final double[] beta;
     private final Random random;
 
-    /** The paper's setting: d = 100, c = 1, m = 10. */
+    /** The paper's setting: d = 100, c = 1, m = 10, with nearly linear sines. */
     public MmoeSyntheticData(double p, long seed) {
-        this(p, DIMENSION, 1.0, SINES, seed);
+        this(p, NEARLY_LINEAR, seed);
     }
 
-    public MmoeSyntheticData(double p, int dimension, double scale, int sines, long seed) {
+    /** The paper's setting: d = 100, c = 1, m = 10, with the sines shaped by {@code shape}. */
+    public MmoeSyntheticData(double p, Sines shape, long seed) {
+        this(p, DIMENSION, 1.0, SINES, shape, seed);
+    }
+
+    public MmoeSyntheticData(double p, int dimension, double scale, int sines, Sines shape, long seed) {
         if (p < -1 || p > 1) {
             throw new IllegalArgumentException("the correlation p must lie in [-1, 1], got " + p);
         }
@@ -60,9 +68,9 @@ public final class MmoeSyntheticData {
             w1[j] = scale * u1[j];
             w2[j] = scale * (p * u1[j] + q * u2[j]);
         }
-        double sd = Math.sqrt(VARIANCE);
-        this.alpha = gaussian(sines, sd);
-        this.beta = gaussian(sines, sd);
+        double[][] alphaBeta = shape.alphaBeta(sines, random);
+        this.alpha = alphaBeta[0];
+        this.beta = alphaBeta[1];
     }
 
     public double p() {

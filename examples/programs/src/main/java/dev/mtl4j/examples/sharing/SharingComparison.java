@@ -93,6 +93,7 @@ public final class SharingComparison {
     private static PipelineSpec withSeed(PipelineSpec spec, long seed) {
         TrainingSpec t = spec.training();
         return new PipelineSpec(spec.name(), spec.data(), spec.encoder(), spec.sharing(), spec.tasks(),
-                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping()));
+                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(),
+                        t.sampler(), t.init()));
     }
 }
