@@ -89,7 +89,7 @@ final class MmoeSyntheticDataTest {
         assertThat(lines.subList(41, 51)).allMatch(line -> line.endsWith(",test"));
     }
 
-    private static double pearson(double[] a, double[] b) {
+    static double pearson(double[] a, double[] b) {
         double ma = 0;
         double mb = 0;
         for (int i = 0; i < a.length; i++) {

@@ -79,26 +79,7 @@ final class SinesTest {
             z[r] = MmoeSyntheticData.dot(w1, row);
             y[r] = row[MmoeSyntheticData.DIMENSION];
         }
-        double c = correlation(z, y);
+        double c = MmoeSyntheticDataTest.pearson(z, y);
         return c * c;
-    }
-
-    private static double correlation(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int r = 0; r < n; r++) {
-            ma += a[r] / n;
-            mb += b[r] / n;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int r = 0; r < n; r++) {
-            sab += (a[r] - ma) * (b[r] - mb);
-            saa += (a[r] - ma) * (a[r] - ma);
-            sbb += (b[r] - mb) * (b[r] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
     }
 }
