@@ -49,10 +49,10 @@ final class MmoeSyntheticResults {
     }
 
     // p (descending) -> seed -> model -> run
-    private final Map<Double, Map<Long, Map<String, Run>>> runs = new TreeMap<>(java.util.Comparator.reverseOrder());
+    private final Map<Double, Map<Long, Map<String, Run>>> all = new TreeMap<>(java.util.Comparator.reverseOrder());
 
     void add(Run run) {
-        Run before = runs.computeIfAbsent(run.p(), k -> new TreeMap<>())
+        Run before = all.computeIfAbsent(run.p(), k -> new TreeMap<>())
                 .computeIfAbsent(run.seed(), k -> new TreeMap<>())
                 .putIfAbsent(run.model(), run);
         if (before != null) {
@@ -71,10 +71,21 @@ final class MmoeSyntheticResults {
                 Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5))));
     }
 
+    /** The runs at each p that has at least one seed with both models (a p still running has none). */
+    private Map<Double, Map<Long, Map<String, Run>>> runs() {
+        Map<Double, Map<Long, Map<String, Run>>> paired = new TreeMap<>(java.util.Comparator.reverseOrder());
+        all.forEach((p, bySeed) -> {
+            if (!pairs(bySeed).isEmpty()) {
+                paired.put(p, bySeed);
+            }
+        });
+        return paired;
+    }
+
     /** Per p and task: mean ± sd over seeds of each model's test MSE, and of hard − mmoe per seed. */
     String table() {
         StringBuilder out = new StringBuilder("| p | task | hard | mmoe | hard − mmoe |\n|---|---|---|---|---|\n");
-        runs.forEach((p, seeds) -> {
+        runs().forEach((p, seeds) -> {
             for (String task : List.of("y1", "y2", "mean")) {
                 List<Double> hard = new ArrayList<>();
                 List<Double> mmoe = new ArrayList<>();
@@ -93,6 +104,7 @@ final class MmoeSyntheticResults {
 
     /** Per seed, the advantage hard − mmoe of the two tasks' mean MSE at every p. */
     String perSeed() {
+        Map<Double, Map<Long, Map<String, Run>>> runs = runs();
         TreeSet<Long> seeds = new TreeSet<>();
         runs.values().forEach(bySeed -> seeds.addAll(pairs(bySeed).keySet()));
         StringBuilder head = new StringBuilder("| seed |");
@@ -118,6 +130,7 @@ final class MmoeSyntheticResults {
      * highest p to each lower p (the same seed draws the same u1, u2, rows and y1 at every p).
      */
     String trend() {
+        Map<Double, Map<Long, Map<String, Run>>> runs = runs();
         List<Double> ps = new ArrayList<>(runs.keySet());
         if (ps.size() < 2) {
             return "(one p only: no trend to measure)\n";

@@ -30,14 +30,17 @@ final class MmoeSyntheticResultsTest {
         results.add(new Run(1.0, 2, "mmoe", 0.30, 0.30));
         results.add(new Run(0.5, 2, "hard", 0.38, 0.38));
         results.add(new Run(0.5, 2, "mmoe", 0.34, 0.34));
-        // a seed with one model only is left out, not paired with anything
+        // a seed with one model only is left out, not paired with anything; so is a p still running
         results.add(new Run(0.5, 3, "hard", 9.0, 9.0));
+        results.add(new Run(0.2, 1, "hard", 9.0, 9.0));
 
         assertThat(results.trend()).startsWith("advantage at p = 0.5 minus at p = 1.0: +0.0400 ± 0.0200")
                 .contains("over 2 seeds").contains("t = 2.00").contains("grew in 2 of 2 seeds");
         assertThat(results.perSeed()).contains("| 1 | -0.1000 | -0.0400 |").contains("| 2 | +0.0200 | +0.0400 |")
                 .doesNotContain("| 3 |");
-        assertThat(results.table()).contains("| 1.0 | mean | 0.2600 ± 0.0849 | 0.3000 ± 0.0000 | -0.0400 ± 0.0849 |");
+        assertThat(results.table()).contains("| 1.0 | mean | 0.2600 ± 0.0849 | 0.3000 ± 0.0000 | -0.0400 ± 0.0849 |")
+                .doesNotContain("| 0.2 |").doesNotContain("NaN");
+        assertThat(results.trend()).doesNotContain("p = 0.2");
     }
 
     @Test
