@@ -73,7 +73,8 @@ public final class Training {
     }
 
     /**
-     * How the weights of DL4J's dense, output, convolution and recurrent layers start: auto (each
+     * How the weights of DL4J's dense, output and convolution layers and an LSTM's input weights
+     * start: auto (each
      * component's choice), he, xavier, lecun or uniform (U(±1/√fan-in), PyTorch's linear default).
      */
     public Training init(String value) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param earlyStopping when to stop before {@code epochs}, or null to run them all
  * @param sampler the task sampler that picks which data set each batch comes from when tasks bring
  *     their own data sets, or null for the default ({@code proportional})
- * @param init how the weights of DL4J's dense, output, convolution and recurrent layers start:
+ * @param init how the weights of DL4J's dense, output and convolution layers and an LSTM's input
+ *     weights start:
  *     {@code auto} (each component's choice: He for ReLU-family activations, Xavier otherwise),
  *     {@code he} (normal, variance 2/fan-in), {@code xavier} (normal, variance 2/(fan-in + fan-out)),
  *     {@code lecun} (normal, variance 1/fan-in) or {@code uniform} (U(±1/√fan-in), PyTorch's

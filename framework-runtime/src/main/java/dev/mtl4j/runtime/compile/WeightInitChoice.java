@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -17,8 +19,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
  * layer's weights from U(±1/√fan-in), DL4J components here use He or Xavier), or when the start
  * matters for what a small network learns.
  *
- * <p>Only DL4J's own weight layers are touched: dense, output, convolution and recurrent input
- * weights. Embedding tables keep theirs (a fan-in of the vocabulary size would make them almost zero),
+ * <p>Only DL4J's own weight layers are touched, wrapped or not: dense, output, convolution and
+ * recurrent input weights. Embedding tables keep theirs (a fan-in of the vocabulary size would make them almost zero),
  * recurrent weights keep theirs, and layers from plugins (a cross-stitch unit starting near the
  * identity) own their parameters' meaning.
  */
@@ -32,10 +34,31 @@ final class WeightInitChoice {
         }
         WeightInit weightInit = weightInit(init);
         for (GraphVertex vertex : configuration.getVertices().values()) {
-            if (vertex instanceof LayerVertex layerVertex && overridable(layerVertex.getLayerConf().getLayer())) {
-                ((BaseLayer) layerVertex.getLayerConf().getLayer()).setWeightInitFn(weightInit.getWeightInitFunction());
+            if (vertex instanceof LayerVertex layerVertex) {
+                Layer layer = unwrapped(layerVertex.getLayerConf().getLayer());
+                if (overridable(layer)) {
+                    override((BaseLayer) layer, weightInit);
+                }
             }
         }
+    }
+
+    private static void override(BaseLayer layer, WeightInit weightInit) {
+        if (layer instanceof BaseRecurrentLayer recurrent && recurrent.getWeightInitFnRecurrent() == null) {
+            // DL4J draws the recurrent weights with the input weights' initialisation unless told
+            // otherwise: pin the component's choice so only the input weights change.
+            recurrent.setWeightInitFnRecurrent(layer.getWeightInitFn());
+        }
+        layer.setWeightInitFn(weightInit.getWeightInitFunction());
+    }
+
+    /** The layer inside a wrapper (an LSTM read at its last time step). */
+    private static Layer unwrapped(Layer layer) {
+        Layer inner = layer;
+        while (inner instanceof BaseWrapperLayer wrapper) {
+            inner = wrapper.getUnderlying();
+        }
+        return inner;
     }
 
     static WeightInit weightInit(String init) {

@@ -10,7 +10,14 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Pipelines;
 import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.api.dsl.Component;
+import dev.mtl4j.api.dsl.Data;
+import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.runtime.Repository;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +107,36 @@ final class WeightInitTest {
                 .getLayer("shared/stitch_1/unit").getParam("alpha");
         assertThat(uniform).isEqualTo(auto);
         assertThat(uniform.getDouble(0, 0)).isCloseTo(0.9, within(1e-6));
+    }
+
+    /**
+     * An LSTM's input weights follow the choice, read at every time step or (wrapped) at the last;
+     * its recurrent weights keep the component's start (DL4J would otherwise draw them alike).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"max", "last"})
+    void anLstmsInputWeightsFollowTheChoiceAndItsRecurrentWeightsKeepTheirs(String pooling) {
+        Layer lstm = lstm(pooling, "uniform");
+        INDArray w = lstm.getParam("W");
+        INDArray rw = lstm.getParam("RW");
+        assertThat(w.amaxNumber().doubleValue()).isLessThanOrEqualTo(1 / Math.sqrt(w.size(0)));
+        // the component's start for the recurrent weights: a normal spread, not bounded by U(±1/√64)
+        double auto = lstm(pooling, "auto").getParam("RW").stdNumber().doubleValue();
+        assertThat(rw.stdNumber().doubleValue()).isCloseTo(auto, within(0.05 * auto));
+        assertThat(rw.amaxNumber().doubleValue()).isGreaterThan(2 / Math.sqrt(rw.size(0)));
+    }
+
+    private static Layer lstm(String pooling, String init) {
+        PipelineSpec spec = Mtl.pipeline("lstm-init")
+                .data(Data.csv(Repository.file("examples/data/fine_food_reviews.csv").toString()).text("review")
+                        .splitColumn("split"))
+                .encoder(Component.of("embedding").param("body", "lstm").param("maxLength", 20).param("dimension", 8)
+                        .param("units", 64).param("pooling", pooling))
+                .task("score", Heads.binary())
+                .training(t -> t.epochs(1).seed(42).init(init))
+                .build();
+        ComputationGraph graph = runtime.prepare(spec, Path.of("")).network().graph();
+        return Arrays.stream(graph.getLayers()).filter(l -> l.getParam("RW") != null).findFirst().orElseThrow();
     }
 
     @Test
