@@ -1,16 +1,17 @@
 package dev.mtl4j.examples.bench;
 
 import dev.mtl4j.api.dsl.Component;
+import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spi.DataContext;
+import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,10 +32,10 @@ public final class EmbeddingBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path file = Path.of(args.length > 1 ? args[1] : "examples/data/fine_food_reviews.csv");
         String column = args.length > 2 ? args[2] : "review";
-        List<String> texts = column(file, column, count);
+        ComponentResolver resolver = MtlRuntime.create().resolver();
+        List<String> texts = column(resolver, file, column, count);
         double characters = texts.stream().mapToInt(String::length).average().orElse(0);
         Path cache = Files.createTempDirectory("mtl4j-embedding-bench");
-        ComponentResolver resolver = MtlRuntime.create().resolver();
         var spec = Component.of("minilm").param("cache", cache.toString()).toSpec();
 
         long start = System.nanoTime();
@@ -70,41 +71,14 @@ public final class EmbeddingBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The first {@code count} distinct non-blank cells of a column of a CSV file with quoted cells. */
-    private static List<String> column(Path file, String name, int count) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',' || c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                if (c == '\n') {
-                    rows.add(row);
-                    row = new ArrayList<>();
-                }
-            } else if (c != '\r') {
-                cell.append(c);
-            }
-        }
-        int index = rows.get(0).indexOf(name);
+    /** The first {@code count} distinct non-blank cells of a column, read by the csv dataset plugin. */
+    private static List<String> column(ComponentResolver resolver, Path file, String name, int count) {
+        RawTable table = resolver.dataset(ComponentSpec.of("csv").with("path", file.toString()), "source",
+                new DataContext(Path.of("").toAbsolutePath())).read();
+        int index = table.columnIndex(name);
         if (index < 0) {
-            throw new IllegalArgumentException(file + " has no column '" + name + "': " + rows.get(0));
+            throw new IllegalArgumentException(file + " has no column '" + name + "': " + table.columns());
         }
-        return rows.stream().skip(1).map(r -> r.get(index)).filter(s -> !s.isBlank()).distinct().limit(count).toList();
+        return table.rows().stream().map(r -> r[index]).filter(s -> s != null && !s.isBlank()).distinct().limit(count).toList();
     }
 }
