@@ -62,7 +62,6 @@ public final class MultiVsSingle {
         TrainingSpec t = spec.training();
         boolean ownData = tasks.stream().anyMatch(TaskSpec::hasOwnData);
         return new PipelineSpec(spec.name(), spec.data(), spec.encoder(), spec.sharing(), tasks,
-                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(),
-                        ownData ? t.sampler() : null, t.init()));
+                t.withSeed(seed).withSampler(ownData ? t.sampler() : null));
     }
 }

@@ -5,7 +5,6 @@ import dev.mtl4j.api.dsl.Samplers;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
-import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.train.TrainingListener;
@@ -67,9 +66,7 @@ public final class SamplerComparison {
     }
 
     private static PipelineSpec with(PipelineSpec spec, List<TaskSpec> tasks, ComponentSpec sampler, long seed) {
-        TrainingSpec t = spec.training();
         return new PipelineSpec(spec.name(), spec.data(), spec.encoder(), spec.sharing(), tasks,
-                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(), sampler,
-                        t.init()));
+                spec.training().withSeed(seed).withSampler(sampler));
     }
 }

@@ -58,8 +58,13 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
         return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null);
     }
 
-    /** This training with another weight initialisation. */
-    public TrainingSpec withInit(String value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, value);
+    /** This training with another seed (repeated runs of one pipeline). */
+    public TrainingSpec withSeed(long value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init);
+    }
+
+    /** This training with another task sampler, or none (null). */
+    public TrainingSpec withSampler(ComponentSpec value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init);
     }
 }

@@ -16,6 +16,19 @@ final class SpecValidationTest {
     private static final ComponentSpec MLP = ComponentSpec.of("mlp").with("hidden", List.of(8));
 
     @Test
+    void aTrainingCopiedWithAnotherSeedOrSamplerKeepsEverythingElse() {
+        TrainingSpec t = new TrainingSpec(7, 32, OptimizerSpec.sgd(0.1, 0.9), 3, false,
+                new EarlyStoppingSpec(null, "loss", 2), ComponentSpec.of("uniform"), "uniform");
+        assertThat(t.withSeed(9)).isEqualTo(new TrainingSpec(7, 32, OptimizerSpec.sgd(0.1, 0.9), 9, false,
+                new EarlyStoppingSpec(null, "loss", 2), ComponentSpec.of("uniform"), "uniform"));
+        assertThat(t.withSampler(null)).isEqualTo(new TrainingSpec(7, 32, OptimizerSpec.sgd(0.1, 0.9), 3, false,
+                new EarlyStoppingSpec(null, "loss", 2), null, "uniform"));
+        assertThatThrownBy(() -> new TrainingSpec(7, 32, null, 3, true, null, null, "kaiming"))
+                .hasMessage("init: must be one of auto, he, xavier, lecun, uniform, got 'kaiming'");
+        assertThat(TrainingSpec.defaults().init()).isEqualTo("auto");
+    }
+
+    @Test
     void rangesAreCheckedWithTheKeyNamed() {
         assertThatThrownBy(() -> new TrainingSpec(0, 64, null, 1, true, null))
                 .isInstanceOf(SpecException.class).hasMessage("epochs: must be >= 1, got 0")

@@ -61,7 +61,7 @@ final class WeightInitChoice {
         return inner;
     }
 
-    static WeightInit weightInit(String init) {
+    private static WeightInit weightInit(String init) {
         return switch (init) {
             case "he" -> WeightInit.RELU;
             case "xavier" -> WeightInit.XAVIER;

@@ -2,7 +2,6 @@ package dev.mtl4j.examples.sharing;
 
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
-import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.train.TrainingListener;
@@ -91,9 +90,7 @@ public final class SharingComparison {
     }
 
     private static PipelineSpec withSeed(PipelineSpec spec, long seed) {
-        TrainingSpec t = spec.training();
         return new PipelineSpec(spec.name(), spec.data(), spec.encoder(), spec.sharing(), spec.tasks(),
-                new TrainingSpec(t.epochs(), t.batchSize(), t.optimizer(), seed, t.shuffle(), t.earlyStopping(),
-                        t.sampler(), t.init()));
+                spec.training().withSeed(seed));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.encoders;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
 

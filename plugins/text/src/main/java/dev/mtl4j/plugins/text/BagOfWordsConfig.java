@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record BagOfWordsConfig(
         @Param(doc = "the fewest training texts a word must occur in", defaultValue = "2", min = 1) int minCount,
         @Param(doc = "dense layers on top, bottom first ([] = the heads read the bag itself)", defaultValue = "[64]", min = 1)
         List<Integer> hidden,
-        @Param(doc = "activation of the dense layers", defaultValue = "relu") Activations activation,
+        @Param(doc = "activation of the dense layers", defaultValue = "relu") ActivationName activation,
         @Param(doc = "probability of dropping a unit after each dense layer", defaultValue = "0.0", min = 0, max = 0.95)
         double dropout) {
 

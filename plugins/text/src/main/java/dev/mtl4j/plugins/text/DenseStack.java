@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.graph.GraphScope;
 import dev.mtl4j.api.graph.LayerStack;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import org.nd4j.linalg.activations.Activation;
  */
 final class DenseStack {
     private final List<Integer> hidden;
-    private final Activations activation;
+    private final ActivationName activation;
     private final double dropout;
 
-    DenseStack(List<Integer> hidden, Activations activation, double dropout) {
+    DenseStack(List<Integer> hidden, ActivationName activation, double dropout) {
         this.hidden = List.copyOf(hidden);
         this.activation = activation;
         this.dropout = dropout;

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
@@ -32,7 +33,7 @@ public record EmbeddingConfig(
         @Param(doc = "how the sequence becomes one vector; last: the LSTM output at the last real token", defaultValue = "max")
         Pooling pooling,
         @Param(doc = "dense layers after pooling, bottom first", defaultValue = "[]", min = 1) List<Integer> hidden,
-        @Param(doc = "activation of the convolution and the dense layers", defaultValue = "relu") Activations activation,
+        @Param(doc = "activation of the convolution and the dense layers", defaultValue = "relu") ActivationName activation,
         @Param(doc = "probability of dropping a unit after each dense layer", defaultValue = "0.0", min = 0, max = 0.95)
         double dropout) {
 

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
 public record MiniLmConfig(
         @Param(doc = "trainable dense layers on the frozen 384-wide embedding ([] = the heads read it directly)",
                 defaultValue = "[128]", min = 1) List<Integer> hidden,
-        @Param(doc = "activation of the dense layers", defaultValue = "relu") Activations activation,
+        @Param(doc = "activation of the dense layers", defaultValue = "relu") ActivationName activation,
         @Param(doc = "probability of dropping a unit after each dense layer", defaultValue = "0.0", min = 0, max = 0.95)
         double dropout,
         @Param(doc = "embedding cache folder (default $MTL4J_CACHE/embeddings, else ~/.cache/mtl4j/embeddings)",

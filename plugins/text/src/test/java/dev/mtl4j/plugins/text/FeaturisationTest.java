@@ -3,6 +3,7 @@ package dev.mtl4j.plugins.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtl4j.api.graph.ActivationName;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.TextForm;
 import dev.mtl4j.api.spi.TextProgress;
@@ -61,7 +62,7 @@ final class FeaturisationTest {
     @Test
     void sequencesAreTokenIdsPaddedWithZeroAndNeverEmpty() {
         EmbeddingEncoder encoder = new EmbeddingEncoder(new EmbeddingConfig(SequenceBody.CNN, 4, 100, 2, 8, 8, 3, Pooling.MAX,
-                List.of(), Activations.RELU, 0), 0);
+                List.of(), ActivationName.RELU, 0), 0);
         FittedText sequences = encoder.fit(TRAIN, TextProgress.NONE);
         assertThat(sequences.form()).isEqualTo(TextForm.SEQUENCE);
         assertThat(sequences.vocabularySize()).isEqualTo(5); // padding, unknown, coffee, great, stale
@@ -81,6 +82,6 @@ final class FeaturisationTest {
     }
 
     private static BagOfWordsEncoder encoder(Weighting weighting) {
-        return new BagOfWordsEncoder(new BagOfWordsConfig(weighting, 10, 2, List.of(8), Activations.RELU, 0));
+        return new BagOfWordsEncoder(new BagOfWordsConfig(weighting, 10, 2, List.of(8), ActivationName.RELU, 0));
     }
 }

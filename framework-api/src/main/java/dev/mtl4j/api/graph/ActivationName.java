@@ -1,9 +1,12 @@
-package dev.mtl4j.plugins.encoders;
+package dev.mtl4j.api.graph;
 
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 
-/** The activations an encoder offers, as written in YAML ({@code relu}, {@code leaky-relu}). */
+/**
+ * The activations a component offers its dense layers, as written in YAML ({@code relu},
+ * {@code leaky-relu}); shared by the encoder plugins, so every encoder accepts the same names.
+ */
 public enum ActivationName {
     RELU(Activation.RELU, WeightInit.RELU),
     LEAKY_RELU(Activation.LEAKYRELU, WeightInit.RELU),
