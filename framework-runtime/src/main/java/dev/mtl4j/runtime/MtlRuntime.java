@@ -29,6 +29,7 @@ import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginModule;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
@@ -164,7 +165,7 @@ public final class MtlRuntime {
 
     private TaskSampler sampler(PipelineSpec spec) {
         ComponentSpec sampler = spec.training().sampler();
-        return resolver.sampler(sampler == null ? ComponentSpec.of(TrainingSpec.DEFAULT_SAMPLER) : sampler, "training.sampler");
+        return resolver.create(Family.SAMPLER, sampler == null ? ComponentSpec.of(TrainingSpec.DEFAULT_SAMPLER) : sampler, "training.sampler");
     }
 
     /**

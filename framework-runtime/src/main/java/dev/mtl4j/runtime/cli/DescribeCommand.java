@@ -2,7 +2,7 @@ package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
-import dev.mtl4j.runtime.config.FuzzyMatcher;
+import dev.mtl4j.runtime.suggest.FuzzyMatcher;
 import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.ParamBinder;
 import dev.mtl4j.runtime.plugin.ParamDoc;
@@ -30,7 +30,7 @@ final class DescribeCommand implements Callable<Integer> {
         List<PluginRegistry.Entry> entries = registry.lookup(type);
         if (entries.isEmpty()) {
             TreeSet<String> all = new TreeSet<>();
-            for (Family family : Family.values()) {
+            for (Family<?> family : Family.all()) {
                 all.addAll(registry.names(family));
             }
             String hint = FuzzyMatcher.closest(type, all).map(n -> "; did you mean '" + n + "'?").orElse("");

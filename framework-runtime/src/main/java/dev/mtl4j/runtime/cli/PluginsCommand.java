@@ -17,7 +17,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         PluginRegistry registry = parent.runtime().registry();
         PrintStream out = System.out;
-        for (Family family : Family.values()) {
+        for (Family<?> family : Family.all()) {
             out.println(family.plural() + ":");
             registry.entries(family).forEach((name, entry) -> out.printf("  %-20s %-44s %s%n", name,
                     entry.plugin().origin(), entry.factory().description()));

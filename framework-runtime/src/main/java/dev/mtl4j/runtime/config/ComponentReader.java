@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -28,7 +27,7 @@ final class ComponentReader {
         this.catalog = catalog;
     }
 
-    Optional<ComponentSpec> read(Node node, String path, Family family, YamlValues values) {
+    Optional<ComponentSpec> read(Node node, String path, Family<?> family, YamlValues values) {
         Optional<YamlMap> found = YamlMap.of(node, path, values);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -68,10 +67,7 @@ final class ComponentReader {
         return binding.isBound() ? Optional.of(new ComponentSpec(type.get(), params)) : Optional.empty();
     }
 
-    private String unknownType(Family family, String type) {
-        SortedSet<String> known = catalog.names(family);
-        String suggestion = FuzzyMatcher.closest(type, known).map(m -> "; did you mean '" + m + "'?").orElse("");
-        return "unknown " + family.label() + " type '" + type + "'" + suggestion
-                + " (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")";
+    private String unknownType(Family<?> family, String type) {
+        return family.unknownType(type, catalog.names(family));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.runtime.suggest.FuzzyMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,10 +7,10 @@ import java.util.SortedSet;
 /** Every component type the loaded plugins provide, by family and name. */
 public interface ComponentCatalog {
 
-    Optional<ComponentFactory<?>> find(Family family, String type);
+    Optional<ComponentFactory<?>> find(Family<?> family, String type);
 
     /** The type names of one family, sorted (for "did you mean" and listings). */
-    SortedSet<String> names(Family family);
+    SortedSet<String> names(Family<?> family);
 
     /** Where a factory came from: the jar (or class folder) that holds its class. */
     String origin(ComponentFactory<?> factory);

@@ -2,7 +2,7 @@ package dev.mtl4j.runtime.plugin;
 
 import dev.mtl4j.api.spi.ComponentFactory;
 import dev.mtl4j.api.spi.Param;
-import dev.mtl4j.runtime.config.FuzzyMatcher;
+import dev.mtl4j.runtime.suggest.FuzzyMatcher;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;

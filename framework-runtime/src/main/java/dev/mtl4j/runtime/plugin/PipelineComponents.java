@@ -25,9 +25,9 @@ public record PipelineComponents(Encoder encoder, SharingStrategy sharing, Map<S
     public static PipelineComponents resolve(ComponentResolver resolver, PipelineSpec spec) {
         Map<String, Head> heads = new LinkedHashMap<>();
         for (TaskSpec task : spec.tasks()) {
-            heads.put(task.name(), resolver.head(task.head(), "tasks." + task.name() + ".head"));
+            heads.put(task.name(), resolver.create(Family.HEAD, task.head(), "tasks." + task.name() + ".head"));
         }
-        return new PipelineComponents(resolver.encoder(spec.encoder(), "encoder"), resolver.sharing(spec.sharing(), "sharing"),
+        return new PipelineComponents(resolver.create(Family.ENCODER, spec.encoder(), "encoder"), resolver.create(Family.SHARING, spec.sharing(), "sharing"),
                 heads);
     }
 

@@ -3,17 +3,14 @@ package dev.mtl4j.runtime.plugin;
 import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
-import dev.mtl4j.api.spi.DatasetFactory;
-import dev.mtl4j.api.spi.EncoderFactory;
-import dev.mtl4j.api.spi.HeadFactory;
-import dev.mtl4j.api.spi.SharingStrategyFactory;
-import dev.mtl4j.api.spi.TaskSamplerFactory;
-import dev.mtl4j.api.spi.TransferStrategyFactory;
+import com.google.inject.util.Types;
+import dev.mtl4j.api.spi.ComponentFactory;
 
 /**
- * Adapts what ServiceLoader found into Guice: one {@code MapBinder<String, XxxFactory<?>>} per
- * family, keyed by type name. Plugins themselves never see Guice. Duplicate names were already
- * rejected by the registry with both jars named, which MapBinder's own error would not do.
+ * Adapts what ServiceLoader found into Guice: the registry, and for each {@link Family} a
+ * {@code Map<String, XxxFactory<?>>} keyed by type name (e.g. an application's own module can inject
+ * {@code Map<String, HeadFactory<?>>}). Plugins themselves never see Guice. Duplicate names were
+ * already rejected by the registry with both jars named, which MapBinder's own error would not do.
  */
 public final class PluginModule extends AbstractModule {
     private final PluginRegistry registry;
@@ -30,23 +27,17 @@ public final class PluginModule extends AbstractModule {
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
         bind(ComponentCatalog.class).toInstance(registry);
-        MapBinder<String, EncoderFactory<?>> encoders =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<EncoderFactory<?>>() { });
-        MapBinder<String, HeadFactory<?>> heads =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<HeadFactory<?>>() { });
-        MapBinder<String, SharingStrategyFactory<?>> sharing =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<SharingStrategyFactory<?>>() { });
-        MapBinder<String, TransferStrategyFactory<?>> transfers =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<TransferStrategyFactory<?>>() { });
-        MapBinder<String, DatasetFactory<?>> datasets =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<DatasetFactory<?>>() { });
-        MapBinder<String, TaskSamplerFactory<?>> samplers =
-                MapBinder.newMapBinder(binder(), new TypeLiteral<String>() { }, new TypeLiteral<TaskSamplerFactory<?>>() { });
-        registry.factories(Family.ENCODER).forEach((name, f) -> encoders.addBinding(name).toInstance((EncoderFactory<?>) f));
-        registry.factories(Family.HEAD).forEach((name, f) -> heads.addBinding(name).toInstance((HeadFactory<?>) f));
-        registry.factories(Family.SHARING).forEach((name, f) -> sharing.addBinding(name).toInstance((SharingStrategyFactory<?>) f));
-        registry.factories(Family.TRANSFER).forEach((name, f) -> transfers.addBinding(name).toInstance((TransferStrategyFactory<?>) f));
-        registry.factories(Family.DATASET).forEach((name, f) -> datasets.addBinding(name).toInstance((DatasetFactory<?>) f));
-        registry.factories(Family.SAMPLER).forEach((name, f) -> samplers.addBinding(name).toInstance((TaskSamplerFactory<?>) f));
+        for (Family<?> family : Family.all()) {
+            MapBinder<String, ComponentFactory<?>> factories =
+                    MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), factoryLiteral(family));
+            registry.factories(family).forEach((name, factory) -> factories.addBinding(name).toInstance(factory));
+        }
+    }
+
+    /** {@code XxxFactory<?>} of a family, the type its map's values are bound as. */
+    @SuppressWarnings("unchecked")
+    private static TypeLiteral<ComponentFactory<?>> factoryLiteral(Family<?> family) {
+        return (TypeLiteral<ComponentFactory<?>>) TypeLiteral.get(
+                Types.newParameterizedType(family.factoryType(), Types.subtypeOf(Object.class)));
     }
 }

@@ -6,7 +6,6 @@ import dev.mtl4j.api.spi.ComponentFactory;
 import dev.mtl4j.api.spi.Plugin;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class PluginRegistry implements ComponentCatalog {
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private final List<LoadedPlugin> plugins;
-    private final Map<Family, Map<String, Entry>> byFamily = new EnumMap<>(Family.class);
+    private final Map<Family<?>, Map<String, Entry>> byFamily = new LinkedHashMap<>();
 
     /**
      * One component as found.
@@ -34,12 +33,12 @@ public final class PluginRegistry implements ComponentCatalog {
      * @param factory the factory
      * @param plugin the plugin that provided it
      */
-    public record Entry(Family family, ComponentFactory<?> factory, LoadedPlugin plugin) {
+    public record Entry(Family<?> family, ComponentFactory<?> factory, LoadedPlugin plugin) {
     }
 
     private PluginRegistry(List<LoadedPlugin> plugins) {
         this.plugins = List.copyOf(plugins);
-        for (Family family : Family.values()) {
+        for (Family<?> family : Family.all()) {
             byFamily.put(family, new TreeMap<>());
         }
         for (LoadedPlugin plugin : plugins) {
@@ -64,6 +63,11 @@ public final class PluginRegistry implements ComponentCatalog {
                     + entry.family().label() + " type name '" + name + "' of " + entry.factory().getClass().getName()
                     + " must be lower case words joined by dashes");
         }
+        if (!entry.family().factoryType().isInstance(entry.factory())) {
+            throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry.plugin().origin() + ": "
+                    + entry.factory().getClass().getName() + " is listed among the " + entry.family().plural()
+                    + " but is not a " + entry.family().factoryType().getSimpleName());
+        }
         Entry previous = byFamily.get(entry.family()).putIfAbsent(name, entry);
         if (previous != null) {
             throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry.family().label() + " type '" + name
@@ -78,12 +82,12 @@ public final class PluginRegistry implements ComponentCatalog {
     }
 
     /** The components of one family, by type name (sorted). */
-    public Map<String, Entry> entries(Family family) {
+    public Map<String, Entry> entries(Family<?> family) {
         return Collections.unmodifiableMap(byFamily.get(family));
     }
 
     /** The factories of one family by name, for Guice's MapBinder. */
-    public Map<String, ComponentFactory<?>> factories(Family family) {
+    public Map<String, ComponentFactory<?>> factories(Family<?> family) {
         Map<String, ComponentFactory<?>> map = new LinkedHashMap<>();
         byFamily.get(family).forEach((name, entry) -> map.put(name, entry.factory()));
         return map;
@@ -92,7 +96,7 @@ public final class PluginRegistry implements ComponentCatalog {
     /** All families where a type name exists (a name may be used by several families). */
     public List<Entry> lookup(String type) {
         List<Entry> found = new ArrayList<>();
-        for (Family family : Family.values()) {
+        for (Family<?> family : Family.all()) {
             Entry entry = byFamily.get(family).get(type);
             if (entry != null) {
                 found.add(entry);
@@ -102,12 +106,12 @@ public final class PluginRegistry implements ComponentCatalog {
     }
 
     @Override
-    public Optional<ComponentFactory<?>> find(Family family, String type) {
+    public Optional<ComponentFactory<?>> find(Family<?> family, String type) {
         return Optional.ofNullable(byFamily.get(family).get(type)).map(Entry::factory);
     }
 
     @Override
-    public SortedSet<String> names(Family family) {
+    public SortedSet<String> names(Family<?> family) {
         return new TreeSet<>(byFamily.get(family).keySet());
     }
 
@@ -138,12 +142,9 @@ public final class PluginRegistry implements ComponentCatalog {
         List<Entry> entries(PluginRegistry registry) {
             List<Entry> entries = new ArrayList<>();
             try {
-                plugin.encoders().forEach(f -> entries.add(new Entry(Family.ENCODER, f, this)));
-                plugin.heads().forEach(f -> entries.add(new Entry(Family.HEAD, f, this)));
-                plugin.sharingStrategies().forEach(f -> entries.add(new Entry(Family.SHARING, f, this)));
-                plugin.transferStrategies().forEach(f -> entries.add(new Entry(Family.TRANSFER, f, this)));
-                plugin.datasets().forEach(f -> entries.add(new Entry(Family.DATASET, f, this)));
-                plugin.taskSamplers().forEach(f -> entries.add(new Entry(Family.SAMPLER, f, this)));
+                for (Family<?> family : Family.all()) {
+                    family.provided(plugin).forEach(f -> entries.add(new Entry(family, f, this)));
+                }
             } catch (RuntimeException | LinkageError e) {
                 throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, origin + ": plugin " + className
                         + " failed to list its components: " + e, e);

@@ -4,7 +4,6 @@ import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spi.ComponentFactory;
-import dev.mtl4j.api.spi.EncoderFactory;
 import dev.mtl4j.api.spi.TextEncoder;
 
 /**
@@ -17,10 +16,9 @@ public final class TextEncoders {
     }
 
     /** The configured encoder if it is a text encoder, else null. */
-    @SuppressWarnings("unchecked")
     public static TextEncoder of(ComponentCatalog catalog, ComponentSpec encoder) {
         ComponentFactory<?> factory = catalog.find(Family.ENCODER, encoder.type()).orElse(null);
-        if (!(factory instanceof EncoderFactory<?> encoders)) {
+        if (factory == null) {
             return null;
         }
         Binding<?> binding = ParamBinder.bind(factory, encoder.params());
@@ -28,6 +26,6 @@ public final class TextEncoders {
             throw new MtlException(ErrorCategory.MODEL_INVALID, "encoder." + binding.problems().get(0).key() + ": "
                     + binding.problems().get(0).message());
         }
-        return ((EncoderFactory<Record>) encoders).create(binding.config()) instanceof TextEncoder text ? text : null;
+        return Family.ENCODER.create(factory, binding.config()) instanceof TextEncoder text ? text : null;
     }
 }

@@ -27,6 +27,7 @@ import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Trainer;
@@ -62,7 +63,7 @@ public final class TransferRunner {
     public TransferResult run(TransferPipelineSpec transfer, Path baseDirectory, TrainingListener listener, boolean baseline) {
         Path sourceFile = baseDirectory.resolve(transfer.transfer().from()).normalize();
         TrainedModel source = models.load(sourceFile);
-        TransferStrategy strategy = resolver.transfer(transfer.transfer().strategy(), "transfer.strategy");
+        TransferStrategy strategy = resolver.create(Family.TRANSFER, transfer.transfer().strategy(), "transfer.strategy");
         Set<String> kept = new HashSet<>(transfer.transfer().keep());
         PipelineSpec spec = effectiveSpec(transfer, source.spec());
 

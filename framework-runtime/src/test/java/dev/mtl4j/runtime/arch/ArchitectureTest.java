@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,5 +40,10 @@ final class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.mtl4j.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.mtl4j.plugins..", "dev.mtl4j.examples..")
                 .check(classes);
+    }
+
+    @Test
+    void runtimePackagesFormNoCycles() {
+        slices().matching("dev.mtl4j.runtime.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

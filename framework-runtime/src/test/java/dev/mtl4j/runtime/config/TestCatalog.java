@@ -4,7 +4,7 @@ import dev.mtl4j.api.spi.ComponentFactory;
 import dev.mtl4j.api.spi.Param;
 import dev.mtl4j.runtime.plugin.ComponentCatalog;
 import dev.mtl4j.runtime.plugin.Family;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +68,7 @@ final class TestCatalog implements ComponentCatalog {
         }
     }
 
-    private final Map<Family, Map<String, ComponentFactory<?>>> factories = new EnumMap<>(Family.class);
+    private final Map<Family<?>, Map<String, ComponentFactory<?>>> factories = new HashMap<>();
 
     TestCatalog() {
         add(Family.ENCODER, new TestFactory<>("mlp", MlpConfig.class));
@@ -83,17 +83,17 @@ final class TestCatalog implements ComponentCatalog {
         add(Family.TRANSFER, new TestFactory<>("gradual-unfreezing", GradualUnfreezingConfig.class));
     }
 
-    private void add(Family family, ComponentFactory<?> factory) {
+    private void add(Family<?> family, ComponentFactory<?> factory) {
         factories.computeIfAbsent(family, f -> new TreeMap<>()).put(factory.name(), factory);
     }
 
     @Override
-    public Optional<ComponentFactory<?>> find(Family family, String type) {
+    public Optional<ComponentFactory<?>> find(Family<?> family, String type) {
         return Optional.ofNullable(factories.getOrDefault(family, Map.of()).get(type));
     }
 
     @Override
-    public SortedSet<String> names(Family family) {
+    public SortedSet<String> names(Family<?> family) {
         return new TreeSet<>(factories.getOrDefault(family, Map.of()).keySet());
     }
 

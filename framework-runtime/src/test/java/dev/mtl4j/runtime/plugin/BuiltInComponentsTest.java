@@ -21,7 +21,7 @@ final class BuiltInComponentsTest {
 
     @Test
     void everyComponentIsDescribedAndDocumented() {
-        for (Family family : Family.values()) {
+        for (Family<?> family : Family.all()) {
             registry.entries(family).forEach((name, entry) -> {
                 assertThat(entry.factory().description()).as(name).isNotBlank().endsWith(".");
                 assertThat(family.factoryType()).isAssignableFrom(entry.factory().getClass());
@@ -33,7 +33,7 @@ final class BuiltInComponentsTest {
 
     @Test
     void everyComponentBindsItsDefaultsOrNamesWhatIsRequired() {
-        for (Family family : Family.values()) {
+        for (Family<?> family : Family.all()) {
             registry.entries(family).forEach((name, entry) -> {
                 Binding<?> binding = ParamBinder.bind(entry.factory().configType(), java.util.Map.of());
                 List<String> required = ParamBinder.describe(entry.factory().configType()).stream()

@@ -74,6 +74,16 @@ final class PluginRegistryTest {
                 .hasMessage("empty.jar: plugin dev.mtl4j.runtime.plugin.fixtures.EmptyPlugin is declared but provides no components");
     }
 
+    @Test
+    void aComponentListedInTheWrongFamilyNamesItsJar() throws IOException {
+        Path jar = pluginJar("mislisted.jar", "dev.mtl4j.runtime.plugin.fixtures.MislistedPlugin");
+
+        assertThatThrownBy(() -> PluginRegistry.discover(loader(jar)))
+                .isInstanceOf(MtlException.class)
+                .hasMessageStartingWith("mislisted.jar: ")
+                .hasMessageContaining("is listed among the heads but is not a HeadFactory");
+    }
+
     /** A jar holding only a service file: the class itself comes from the test class path. */
     private Path pluginJar(String name, String pluginClass) throws IOException {
         Path jar = dir.resolve(name);

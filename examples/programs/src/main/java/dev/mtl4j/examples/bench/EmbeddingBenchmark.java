@@ -9,6 +9,7 @@ import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.plugin.ComponentResolver;
+import dev.mtl4j.runtime.plugin.Family;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class EmbeddingBenchmark {
         var spec = Component.of("minilm").param("cache", cache.toString()).toSpec();
 
         long start = System.nanoTime();
-        TextEncoder first = (TextEncoder) resolver.encoder(spec, "encoder");
+        TextEncoder first = (TextEncoder) resolver.create(Family.ENCODER, spec, "encoder");
         FittedText cold = first.fit(texts, TextProgress.NONE);
         float[] out = new float[texts.size() * cold.width()];
         cold.transform(texts.subList(0, 1), new float[cold.width()], TextProgress.NONE);
@@ -49,7 +50,7 @@ public final class EmbeddingBenchmark {
         double coldSeconds = seconds(start);
 
         start = System.nanoTime();
-        FittedText fromDisk = ((TextEncoder) resolver.encoder(spec, "encoder")).fit(texts, TextProgress.NONE);
+        FittedText fromDisk = ((TextEncoder) resolver.create(Family.ENCODER, spec, "encoder")).fit(texts, TextProgress.NONE);
         fromDisk.transform(texts, out, TextProgress.NONE);
         double diskSeconds = seconds(start);
 

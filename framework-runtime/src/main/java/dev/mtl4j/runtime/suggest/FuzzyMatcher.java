@@ -1,4 +1,4 @@
-package dev.mtl4j.runtime.config;
+package dev.mtl4j.runtime.suggest;
 
 import java.util.Collection;
 import java.util.Optional;

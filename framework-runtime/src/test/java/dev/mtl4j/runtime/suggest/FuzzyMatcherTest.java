@@ -1,4 +1,4 @@
-package dev.mtl4j.runtime.config;
+package dev.mtl4j.runtime.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
