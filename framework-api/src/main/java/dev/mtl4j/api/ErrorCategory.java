@@ -13,10 +13,15 @@ public enum ErrorCategory {
     PLUGIN_LOAD_FAILED(4),
     /** A model file is missing, corrupt, or carries entries mtl4j refuses to read. */
     MODEL_INVALID(5),
-    /** Training produced NaN or infinite values. */
+    /** Training produced NaN or infinite values, or a loss that exploded. */
     NUMERIC_DIVERGENCE(6),
     /** Reading or writing a file failed for a reason outside the user's content (disk, permissions). */
-    IO_FAILED(7);
+    IO_FAILED(7),
+    /**
+     * Something does not fit: a network or data set larger than the memory mtl4j may use, a line,
+     * cell or entry beyond a size limit, or the JVM running out of memory.
+     */
+    RESOURCE_EXHAUSTED(8);
 
     private final int exitCode;
 

@@ -8,10 +8,12 @@ public final class SpecException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String key;
+    private final String reason;
 
     public SpecException(String key, String message) {
         super(key + ": " + message);
         this.key = key;
+        this.reason = message;
     }
 
     /** The key (dotted path relative to the spec that threw) whose value is wrong. */
@@ -21,7 +23,12 @@ public final class SpecException extends IllegalArgumentException {
 
     /** The message without the key prefix. */
     public String reason() {
-        return getMessage().substring(key.length() + 2);
+        return reason;
+    }
+
+    /** The same problem as data, its key relative to the spec that threw it. */
+    public dev.mtl4j.api.Problem problem() {
+        return dev.mtl4j.api.Problem.keyed(key, reason);
     }
 
     /** The same problem, its key prefixed by the enclosing key. */

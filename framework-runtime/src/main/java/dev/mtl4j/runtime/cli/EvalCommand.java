@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "eval", description = "Evaluate a model on every row of a data file that has the label columns; "
         + "for tasks with their own data sets, give each task's file.")
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
 
@@ -30,6 +30,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the metrics as JSON.")
     Path json;
+
+    @Override
+    public Path input() {
+        return data == null || data.isEmpty() ? model : data.get(0);
+    }
 
     @Override
     public Integer call() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code mtl gates MODEL DATA}: which expert each task leans on, for mixture-of-experts sharing. */
 @Command(name = "gates", description = "Show the mean gate weight of every task on every expert (sharing: attention, "
         + "kind mmoe or cgc), over the rows of a data file.")
-final class GatesCommand implements Callable<Integer> {
+final class GatesCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
 
@@ -27,6 +27,11 @@ final class GatesCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the weights as JSON (task -> expert -> weight).")
     Path json;
+
+    @Override
+    public Path input() {
+        return data;
+    }
 
     @Override
     public Integer call() {

@@ -14,6 +14,21 @@ public final class Main {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
         CommandLine commandLine = MtlCommand.commandLine();
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to its handler; an Error passes through it to here.
+            return ErrorReport.of(executed(commandLine)).report(e);
+        }
+    }
+
+    /** The (sub)command that was running: the last one parsed. */
+    private static CommandLine executed(CommandLine commandLine) {
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        if (parsed == null) {
+            return commandLine;
+        }
+        java.util.List<CommandLine> chain = parsed.asCommandLineList();
+        return chain.isEmpty() ? commandLine : chain.get(chain.size() - 1);
     }
 }

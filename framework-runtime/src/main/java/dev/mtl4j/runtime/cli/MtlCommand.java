@@ -1,8 +1,8 @@
 package dev.mtl4j.runtime.cli;
 
+import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.runtime.MtlRuntime;
-import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,10 +22,6 @@ import picocli.CommandLine.Option;
                 PluginsCommand.class,
                 DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class MtlCommand {
-    /** Usage mistakes (unknown option, missing argument): the BSD EX_USAGE code, apart from our categories. */
-    static final int USAGE_ERROR = 64;
-    static final int INTERNAL_ERROR = 1;
-
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
@@ -38,12 +34,7 @@ public final class MtlCommand {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MtlCommand());
         commandLine.setExecutionExceptionHandler(MtlCommand::handle);
-        commandLine.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(err);
-            return USAGE_ERROR;
-        });
+        commandLine.setParameterExceptionHandler((ex, args) -> ErrorReport.of(ex.getCommandLine()).usage(ex));
         return commandLine;
     }
 
@@ -68,12 +59,12 @@ public final class MtlCommand {
                 try (Stream<Path> jars = Files.list(entry)) {
                     jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(url(p)));
                 } catch (java.io.IOException e) {
-                    throw new MtlException(dev.mtl4j.api.ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": cannot list plugin folder: " + e.getMessage());
+                    throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": cannot list plugin folder: " + e.getMessage());
                 }
             } else if (Files.isRegularFile(entry)) {
                 urls.add(url(entry));
             } else {
-                throw new MtlException(dev.mtl4j.api.ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": plugin jar or folder not found");
+                throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": plugin jar or folder not found");
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), parent);
@@ -88,23 +79,7 @@ public final class MtlCommand {
     }
 
     private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        MtlCommand root = commandLine.getCommandSpec().root().userObject() instanceof MtlCommand m ? m : null;
-        boolean debug = root != null && root.debug;
-        PrintWriter err = commandLine.getErr();
-        if (ex instanceof MtlException mtl) {
-            err.println("error: " + mtl.getMessage());
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return mtl.category().exitCode();
-        }
-        err.println("internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
-        if (debug) {
-            ex.printStackTrace(err);
-        }
-        err.flush();
-        return INTERNAL_ERROR;
+        return ErrorReport.of(commandLine).report(ex);
     }
 
     /** The runtime jar's version. */

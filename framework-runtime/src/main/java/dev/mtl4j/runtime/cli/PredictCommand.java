@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code mtl predict MODEL DATA [--out FILE]}. */
 @Command(name = "predict", description = "Predict every task for every row of a data file; CSV to stdout or --out.")
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
 
@@ -29,6 +29,11 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (atomically) instead of stdout.")
     Path out;
+
+    @Override
+    public Path input() {
+        return data;
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -2,7 +2,7 @@ package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.PipelineSpec;
-import dev.mtl4j.runtime.config.PipelineYamlReader;
+import dev.mtl4j.runtime.config.PipelineLocator;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code mtl train PIPELINE.yaml [--out DIR]}. */
 @Command(name = "train", description = "Train a pipeline; writes DIR/model.zip and DIR/metrics.json.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
 
@@ -24,6 +24,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
     Path out;
+
+    @Override
+    public Path input() {
+        return pipeline;
+    }
 
     @Override
     public Integer call() {
@@ -38,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
             prepared = runtime.prepare(spec, base, progress);
         } catch (MtlException e) {
             // A problem named by its key (a task's data file not found) points at its line of the file.
-            throw PipelineYamlReader.located(e, pipeline);
+            throw PipelineLocator.of(pipeline).place(e);
         }
         console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                 spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code mtl transfer PIPELINE.yaml [--out DIR] [--baseline]}. */
 @Command(name = "transfer", description = "Carry a trained model over to new tasks; writes DIR/model.zip and DIR/metrics.json.")
-final class TransferCommand implements Callable<Integer> {
+final class TransferCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
 
@@ -25,6 +25,11 @@ final class TransferCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", description = "Also train the new tasks from scratch with the same budget, and compare.")
     boolean baseline;
+
+    @Override
+    public Path input() {
+        return pipeline;
+    }
 
     @Override
     public Integer call() {

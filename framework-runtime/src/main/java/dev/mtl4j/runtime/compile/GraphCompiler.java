@@ -59,7 +59,7 @@ public final class GraphCompiler {
             layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
         } catch (SpecException e) {
             // The strategy's own check against the encoder and tasks (an impossible depth, say).
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "sharing." + e.getMessage());
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("sharing"));
         }
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
         root.requireInputsExist();
@@ -111,7 +111,7 @@ public final class GraphCompiler {
             try {
                 outputs.add(heads.get(task.name()).build(root.child("task").child(task.name()), at.vertex(), at.size(), context));
             } catch (SpecException e) {
-                throw new MtlException(ErrorCategory.CONFIG_INVALID, "tasks." + task.name() + ".head." + e.getMessage());
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("tasks." + task.name() + ".head"));
             }
         }
         return outputs;

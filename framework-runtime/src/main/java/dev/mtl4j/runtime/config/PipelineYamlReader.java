@@ -96,44 +96,6 @@ public final class PipelineYamlReader {
         return Kind.PIPELINE;
     }
 
-    /**
-     * Where a dotted key ({@code tasks.parity.data.source.path}) is written in a pipeline file, as
-     * {@code FILE:LINE:COLUMN}: the deepest part of the key the file has. Lets a problem found later,
-     * when the data is read, point at the line that caused it. Empty when the file cannot be read.
-     */
-    public static Optional<String> position(Path file, String dottedKey) {
-        try {
-            Problems problems = new Problems(file.toString());
-            Optional<Node> root = SafeYaml.compose(text(file), problems);
-            if (root.isEmpty() || !(root.get() instanceof MappingNode)) {
-                return Optional.empty();
-            }
-            Node node = YamlMap.at(root.get(), "", new YamlValues(problems)).locate(dottedKey);
-            return Optional.of(file + ":" + (node.getStartMark().getLine() + 1) + ":" + (node.getStartMark().getColumn() + 1));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The same problems, each that starts with a key of the file ({@code tasks.parity.data.source.path: ...})
-     * prefixed by that key's {@code FILE:LINE:COLUMN}.
-     */
-    public static MtlException located(MtlException problem, Path file) {
-        List<String> lines = new java.util.ArrayList<>();
-        boolean changed = false;
-        for (String line : problem.problems()) {
-            java.util.regex.Matcher key = LOCATABLE.matcher(line);
-            Optional<String> at = key.lookingAt() ? position(file, key.group(1)) : Optional.empty();
-            lines.add(at.map(p -> p + ": " + line).orElse(line));
-            changed |= at.isPresent();
-        }
-        return changed ? new MtlException(problem.category(), lines, problem) : problem;
-    }
-
-    private static final java.util.regex.Pattern LOCATABLE =
-            java.util.regex.Pattern.compile("((?:tasks|data|training)\\.[^: ]+): ");
-
     /** Reads an ordinary pipeline file; a transfer pipeline is refused with one line saying how to run it. */
     public PipelineSpec read(Path file) {
         return read(text(file), file.toString());
@@ -152,7 +114,7 @@ public final class PipelineYamlReader {
         return parse(yamlText, fileNameForMessages, TRANSFER_KEYS, this::transferPipeline);
     }
 
-    private static String text(Path file) {
+    static String text(Path file) {
         String text;
         try {
             // A strict decoder: a file in another encoding is reported, not read as garbled names.

@@ -1,7 +1,9 @@
 package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,14 +14,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Collects every problem of one file as {@code FILE:LINE:COLUMN: KEY: MESSAGE}, so a user sees them
- * all at once, in file order. Nodes already reported (a forbidden tag) are remembered, so that later
+ * Collects every problem of one file, each a {@link Problem} with its key and its
+ * {@code FILE:LINE:COLUMN}, so a user sees them all at once, in file order. Nodes already reported (a forbidden tag) are remembered, so that later
  * readers stay silent about them instead of adding a second, confusing "expected a number".
  */
 final class Problems {
-    private record Problem(int line, int column, String text) {
-    }
-
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<Node> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -37,7 +36,7 @@ final class Problems {
         // SnakeYAML counts from 0; editors and compilers count from 1.
         int line = mark == null ? 1 : mark.getLine() + 1;
         int column = mark == null ? 1 : mark.getColumn() + 1;
-        problems.add(new Problem(line, column, file + ":" + line + ":" + column + ": " + key + ": " + message));
+        problems.add(new Problem(key, Location.position(file, line, column), message));
     }
 
     /** Reports a node and keeps every reader away from it. */
@@ -56,10 +55,13 @@ final class Problems {
 
     void throwIfAny() {
         if (!problems.isEmpty()) {
-            List<String> lines = problems.stream()
-                    .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
-                    .map(Problem::text).toList();
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, lines, null);
+            Comparator<Problem> inFileOrder = Comparator.comparingInt((Problem p) -> position(p).line())
+                    .thenComparingInt(p -> position(p).column());
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, problems.stream().sorted(inFileOrder).toList(), null);
         }
+    }
+
+    private static Location.Position position(Problem problem) {
+        return (Location.Position) problem.location();
     }
 }

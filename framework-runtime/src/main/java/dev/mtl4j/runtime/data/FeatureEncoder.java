@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.UnseenCategory;
@@ -81,9 +82,9 @@ public final class FeatureEncoder {
         if (!textColumns.isEmpty()) {
             text = TextBlock.fit(table, textColumns, trainRows, textEncoder, progress);
             if (text.sequence() && !codecs.isEmpty()) {
-                throw new MtlException(ErrorCategory.CONFIG_INVALID, "data.features: the encoder reads token sequences, which"
-                        + " take the text columns alone; " + codecs.get(0).column() + " is not text (drop it, or use a"
-                        + " vector text encoder such as bag-of-words or minilm)");
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("data.features", "the encoder reads token"
+                        + " sequences, which take the text columns alone; " + codecs.get(0).column() + " is not text"
+                        + " (drop it, or use a vector text encoder such as bag-of-words or minilm)"));
             }
         }
         FeatureEncoder encoder = new FeatureEncoder(text, codecs);
@@ -99,12 +100,12 @@ public final class FeatureEncoder {
      */
     public static void requireTextEncoderFits(List<String> textColumns, TextEncoder textEncoder) {
         if (!textColumns.isEmpty() && textEncoder == null) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "data.features: " + textColumns + " are text, and the"
-                    + " encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)");
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("data.features", textColumns + " are text,"
+                    + " and the encoder does not read text; use a text encoder (bag-of-words, minilm, embedding)"));
         }
         if (textColumns.isEmpty() && textEncoder != null) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "encoder: a text encoder needs text columns; declare one"
-                    + " in data.features (e.g. review: text)");
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("encoder", "a text encoder needs text"
+                    + " columns; declare one in data.features (e.g. review: text)"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
@@ -24,30 +25,31 @@ public final class FeatureResolver {
     }
 
     public static List<FeatureColumn> resolve(PipelineSpec spec, RawTable table) {
-        return resolve(spec.data(), spec.data().drop(), spec.tasks(), spec.data().split().column(), table);
+        return resolve(spec.data(), "data", spec.data().drop(), spec.tasks(), spec.data().split().column(), table);
     }
 
     /**
      * The feature columns of one table read by {@code tasks} (with tasks that bring their own data,
      * each file is resolved alone): the pipeline's feature declarations, less {@code drop}, these
-     * tasks' label columns and the split column.
+     * tasks' label columns and the split column. Each problem names the key that asks for the column
+     * ({@code dataKey} is the data section that drops and splits: {@code data} or {@code tasks.T.data}).
      */
-    public static List<FeatureColumn> resolve(DataSpec data, List<String> drop, List<TaskSpec> tasks, String split,
-                                              RawTable table) {
+    public static List<FeatureColumn> resolve(DataSpec data, String dataKey, List<String> drop, List<TaskSpec> tasks,
+                                              String split, RawTable table) {
         String file = table.origin();
         List<String> columns = table.columns();
         String listing = " (columns: " + ColumnNames.list(columns) + ")";
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (FeatureSpec feature : data.features()) {
             if (!feature.isGlob() && !columns.contains(feature.pattern())) {
-                problems.add(file + ": no column '" + feature.pattern() + "'" + listing
-                        + ColumnNames.didYouMean(feature.pattern(), columns));
+                problems.add(Problem.keyed("data.features." + feature.pattern(), file + " has no column '"
+                        + feature.pattern() + "'" + listing + ColumnNames.didYouMean(feature.pattern(), columns)));
             }
         }
         for (String dropped : drop) {
             if (!columns.contains(dropped)) {
-                problems.add(file + ": no column '" + dropped + "' to drop" + listing
-                        + ColumnNames.didYouMean(dropped, columns));
+                problems.add(Problem.keyed(dataKey + ".drop", file + " has no column '" + dropped + "' to drop"
+                        + listing + ColumnNames.didYouMean(dropped, columns)));
             }
         }
         Set<String> labels = new HashSet<>();
@@ -60,7 +62,8 @@ public final class FeatureResolver {
             }
         }
         if (split != null && !columns.contains(split)) {
-            problems.add(file + ": no split column '" + split + "'" + listing + ColumnNames.didYouMean(split, columns));
+            problems.add(Problem.keyed(dataKey + ".split.column", file + " has no split column '" + split + "'"
+                    + listing + ColumnNames.didYouMean(split, columns)));
         }
         if (!problems.isEmpty()) {
             throw new MtlException(ErrorCategory.DATA_INVALID, problems, null);
@@ -78,18 +81,18 @@ public final class FeatureResolver {
             }
         }
         if (features.isEmpty()) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, file + ": no feature columns: the declared features "
-                    + data.features().stream().map(FeatureSpec::pattern).toList()
-                    + " match no column other than labels, dropped columns and the split column" + listing);
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed("data.features", "no feature columns: the"
+                    + " declared features " + data.features().stream().map(FeatureSpec::pattern).toList()
+                    + " match no column of " + file + " other than labels, dropped columns and the split column" + listing));
         }
         return features;
     }
 
-    /** "task 'T' reads labels from column 'X', which FILE does not have (columns: ...)". */
-    static String missingLabel(String task, String label, RawTable table) {
-        return "task '" + task + "' reads labels from column '" + label + "', which " + table.origin()
-                + " does not have (columns: " + ColumnNames.list(table.columns()) + ")"
-                + ColumnNames.didYouMean(label, table.columns());
+    /** {@code tasks.T.labels}: "task 'T' reads labels from column 'X', which FILE does not have (columns: ...)". */
+    static Problem missingLabel(String task, String label, RawTable table) {
+        return Problem.keyed("tasks." + task + ".labels", "task '" + task + "' reads labels from column '" + label
+                + "', which " + table.origin() + " does not have (columns: " + ColumnNames.list(table.columns()) + ")"
+                + ColumnNames.didYouMean(label, table.columns()));
     }
 
     private static FeatureSpec match(List<FeatureSpec> features, String column) {

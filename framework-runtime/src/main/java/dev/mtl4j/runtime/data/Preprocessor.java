@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
@@ -80,8 +81,9 @@ public final class Preprocessor {
             }
             for (String label : task.labels()) {
                 if (source.features.columns().contains(label)) {
-                    throw new MtlException(ErrorCategory.CONFIG_INVALID, "tasks." + task.name() + ".labels: column '" + label
-                            + "' is an input feature of the source model; a task cannot predict what the encoder reads");
+                    throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task.name() + ".labels",
+                            "column '" + label + "' is an input feature of the source model; a task cannot predict"
+                            + " what the encoder reads"));
                 }
             }
             targets.put(task.name(), TargetEncoder.fit(task, kindsByTask.get(task.name()), table, trainRows));

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.PipelineSpec;
@@ -57,14 +58,15 @@ public final class TaskDataSets {
             if (!Files.exists(file)) {
                 // Named by its key, so that the command line can point at the line of the pipeline file.
                 String param = sourceSpec.params().containsKey("path") ? ".path" : "";
-                throw new MtlException(ErrorCategory.DATA_INVALID, key + ".source" + param + ": data file not found: " + file);
+                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + ".source" + param,
+                        "data file not found: " + file));
             }
         }
         RawTable table = renamed(source.read(), rename, key + ".rename");
         Splits splits = Splitter.limitTraining(Splitter.split(split, table), split.limit(), trainingSeed);
         if (splits.train().length == 0) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + ".split leaves no training rows ("
-                    + table.size() + " rows)");
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + ".split", "leaves no training rows of "
+                    + table.origin() + " (" + table.size() + " rows)"));
         }
         return new TaskDataSet(key, tasks, table, splits, drop, split.column(), source.files());
     }
@@ -78,12 +80,12 @@ public final class TaskDataSets {
         for (Map.Entry<String, String> entry : rename.entrySet()) {
             int index = columns.indexOf(entry.getKey());
             if (index < 0) {
-                throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + ": no column '" + entry.getKey()
-                        + "' to rename (columns: " + String.join(", ", table.columns()) + ")");
+                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + "." + entry.getKey(), table.origin()
+                        + " has no column '" + entry.getKey() + "' to rename (columns: " + String.join(", ", table.columns()) + ")"));
             }
             if (!rename.containsKey(entry.getValue()) && columns.contains(entry.getValue())) {
-                throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": " + key + "." + entry.getKey()
-                        + ": the file already has a column '" + entry.getValue() + "'");
+                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + "." + entry.getKey(),
+                        table.origin() + " already has a column '" + entry.getValue() + "'"));
             }
             columns.set(index, entry.getValue());
         }

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureType;
@@ -44,7 +45,7 @@ public final class UnionFit {
                                    Map<String, TargetKind> kinds, TextEncoder textEncoder, TextProgress progress) {
         List<List<FeatureColumn>> resolved = new ArrayList<>();
         for (TaskDataSet set : sets) {
-            resolved.add(FeatureResolver.resolve(data, set.drop(), set.tasks(), set.splitColumn(), set.table()));
+            resolved.add(FeatureResolver.resolve(data, set.key(), set.drop(), set.tasks(), set.splitColumn(), set.table()));
         }
         List<FeatureColumn> columns = resolved.get(0);
         sameColumns(sets, resolved);
@@ -70,22 +71,23 @@ public final class UnionFit {
     /** Every data set must resolve to the first one's feature columns: one kind of input for one encoder. */
     private static void sameColumns(List<TaskDataSet> sets, List<List<FeatureColumn>> resolved) {
         Set<String> expected = names(resolved.get(0));
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int i = 1; i < sets.size(); i++) {
             Set<String> found = names(resolved.get(i));
             RawTable table = sets.get(i).table();
             for (String column : expected) {
                 if (!found.contains(column)) {
-                    problems.add(table.origin() + ": no feature column '" + column + "' (" + sets.get(i).key()
-                            + "); every task's file must have the pipeline's feature columns, and "
-                            + sets.get(0).table().origin() + " has it" + ColumnNames.didYouMean(column, table.columns()));
+                    problems.add(Problem.keyed(sets.get(i).key() + ".source", table.origin() + " has no feature column '"
+                            + column + "'; every task's file must have the pipeline's feature columns, and "
+                            + sets.get(0).table().origin() + " has it" + ColumnNames.didYouMean(column, table.columns())));
                 }
             }
             for (String column : found) {
                 if (!expected.contains(column)) {
-                    problems.add(table.origin() + ": column '" + column + "' matches the pipeline's features, but "
-                            + sets.get(0).table().origin() + " has no such column; every task's file must have the"
-                            + " same feature columns (drop it with " + sets.get(i).key() + ".drop)");
+                    problems.add(Problem.keyed(sets.get(i).key() + ".source", "column '" + column + "' of "
+                            + table.origin() + " matches the pipeline's features, but " + sets.get(0).table().origin()
+                            + " has no such column; every task's file must have the same feature columns (drop it with "
+                            + sets.get(i).key() + ".drop)"));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.plugin;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spi.ComponentFactory;
@@ -29,7 +30,7 @@ public final class ComponentResolver {
      */
     public <T> T create(Family<T> family, ComponentSpec spec, String key) {
         ComponentFactory<?> factory = catalog.find(family, spec.type()).orElseThrow(() -> new MtlException(
-                ErrorCategory.CONFIG_INVALID, key + ".type: " + family.unknownType(spec.type(), catalog.names(family))));
+                ErrorCategory.CONFIG_INVALID, Problem.keyed(key + ".type", family.unknownType(spec.type(), catalog.names(family)))));
         return family.create(factory, bind(factory, spec, key));
     }
 
@@ -41,7 +42,7 @@ public final class ComponentResolver {
     private static Record bind(ComponentFactory<?> factory, ComponentSpec spec, String key) {
         Binding<?> binding = ParamBinder.bind(factory, spec.params());
         if (!binding.problems().isEmpty()) {
-            List<String> problems = binding.problems().stream().map(p -> key + "." + p.key() + ": " + p.message()).toList();
+            List<Problem> problems = binding.problems().stream().map(p -> Problem.keyed(key + "." + p.key(), p.message())).toList();
             throw new MtlException(ErrorCategory.CONFIG_INVALID, problems, null);
         }
         return binding.config();

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.plugin;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spi.ComponentFactory;
@@ -23,8 +24,8 @@ public final class TextEncoders {
         }
         Binding<?> binding = ParamBinder.bind(factory, encoder.params());
         if (!binding.problems().isEmpty()) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, "encoder." + binding.problems().get(0).key() + ": "
-                    + binding.problems().get(0).message());
+            throw new MtlException(ErrorCategory.MODEL_INVALID, Problem.keyed("encoder." + binding.problems().get(0).key(),
+                    binding.problems().get(0).message()));
         }
         return Family.ENCODER.create(factory, binding.config()) instanceof TextEncoder text ? text : null;
     }

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.train;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.TaskSpec;
@@ -61,8 +62,8 @@ public final class Trainer {
                                 java.util.function.Supplier<Batches> epochs, EncodedData validation) {
         EarlyStoppingSpec stopping = spec.earlyStopping();
         if (stopping != null && validation == null) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "training.earlyStopping: needs validation rows; "
-                    + "set data.split.validation (e.g. 0.1)");
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping",
+                    "needs validation rows; set data.split.validation (e.g. 0.1)"));
         }
         List<EpochReport> reports = new ArrayList<>();
         double best = Double.NaN;
@@ -90,8 +91,9 @@ public final class Trainer {
             }
             double value = stopping.task() == null ? validationLoss : metrics.get(stopping.task()).getOrDefault(stopping.metric(), Double.NaN);
             if (Double.isNaN(value)) {
-                throw new MtlException(ErrorCategory.CONFIG_INVALID, "training.earlyStopping.metric: task '" + stopping.task()
-                        + "' has no metric '" + stopping.metric() + "'; it has " + metrics.get(stopping.task()).keySet());
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping.metric", "task '"
+                        + stopping.task() + "' has no metric '" + stopping.metric() + "'; it has "
+                        + metrics.get(stopping.task()).keySet()));
             }
             if (Double.isNaN(best) || (stopping.minimise() ? value < best : value > best)) {
                 best = value;

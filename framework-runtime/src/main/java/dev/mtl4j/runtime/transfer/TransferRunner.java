@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.transfer;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.graph.SharedLayout;
 import dev.mtl4j.api.spec.DataSpec;
@@ -91,9 +92,9 @@ public final class TransferRunner {
             ParameterCopier.copy(source.graph(), network.graph(), encoderLayers(blueprint));
         } catch (IllegalStateException e) {
             // soft towers and cgc's task experts belong to tasks: a new task's have no source to come from
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.from: " + e.getMessage() + "; sharing '"
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.from", e.getMessage() + "; sharing '"
                     + spec.sharing().type() + "' gives the new tasks encoder layers the source model does not have. "
-                    + "Transfer from a model with a shared encoder (hard, hierarchical, attention mmoe or mtan)");
+                    + "Transfer from a model with a shared encoder (hard, hierarchical, attention mmoe or mtan)"));
         }
         ParameterCopier.copy(source.graph(), network.graph(), keptHeads);
 
@@ -125,8 +126,9 @@ public final class TransferRunner {
     private static PipelineSpec effectiveSpec(TransferPipelineSpec transfer, PipelineSpec source) {
         List<TaskSpec> tasks = new ArrayList<>();
         for (String name : transfer.transfer().keep()) {
-            TaskSpec keptTask = source.task(name).orElseThrow(() -> new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.keep: the source model has no task '"
-                    + name + "'; its tasks are " + source.tasks().stream().map(TaskSpec::name).toList()));
+            TaskSpec keptTask = source.task(name).orElseThrow(() -> new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.keep",
+                    "the source model has no task '" + name + "'; its tasks are "
+                    + source.tasks().stream().map(TaskSpec::name).toList())));
             // A kept task reads the transfer's data, even if it brought its own data set to the source.
             tasks.add(new TaskSpec(keptTask.name(), keptTask.head(), keptTask.weight(), keptTask.labels()));
         }
@@ -146,7 +148,7 @@ public final class TransferRunner {
             }
             return schedule;
         } catch (SpecException e) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.strategy." + e.getMessage());
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("transfer.strategy"));
         }
     }
 
@@ -183,9 +185,9 @@ public final class TransferRunner {
         Set<String> vertices = new HashSet<>();
         layout.attachments().values().forEach(a -> vertices.add(a.vertex()));
         if (vertices.size() != 1) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "transfer.strategy: feature extraction needs every task to read"
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.strategy", "feature extraction needs every task to read"
                     + " one shared representation; sharing '" + spec.sharing().type() + "' attaches tasks at " + vertices.size()
-                    + " places; use fine-tune with every layer frozen instead");
+                    + " places; use fine-tune with every layer frozen instead"));
         }
         return layout.attachments().values().iterator().next();
     }

@@ -22,7 +22,7 @@ final class PipelineYamlErrorsTest {
         MtlException e = catchThrowableOfType(MtlException.class, () -> reader.read(yaml, "p.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        return e.problems();
+        return e.lines();
     }
 
     @Test
@@ -121,7 +121,7 @@ final class PipelineYamlErrorsTest {
         MtlException e = catchThrowableOfType(MtlException.class, () -> reader.read(file));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        assertThat(e.problems()).containsExactly(file + ": pipeline file not found");
+        assertThat(e.lines()).containsExactly(file + ": pipeline file not found");
     }
 
     @Test
@@ -170,7 +170,7 @@ final class PipelineYamlErrorsTest {
                 training: { epochs: 0, batchSize: 64 }
                 """, "p.yaml"));
 
-        assertThat(e.problems()).containsExactly(
+        assertThat(e.lines()).containsExactly(
                 "p.yaml:3:48: encoder.activation: must be one of [relu, tanh], got 'sigmoid'",
                 "p.yaml:5:22: tasks.y.head.type: unknown head type 'binry'; did you mean 'binary'? "
                         + "(known: binary, classification, multilabel, regression)",

@@ -20,7 +20,7 @@ final class TransferPipelineYamlErrorsTest {
         MtlException e = catchThrowableOfType(MtlException.class, () -> reader.readTransfer(yaml, "t.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        return e.problems();
+        return e.lines();
     }
 
     @Test
@@ -119,7 +119,7 @@ final class TransferPipelineYamlErrorsTest {
                 () -> reader.read("pipeline: t\n" + TRANSFER + DATA + TASKS, "t.yaml"));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        assertThat(e.problems()).containsExactly(
+        assertThat(e.lines()).containsExactly(
                 "t.yaml:2:1: transfer: this is a transfer pipeline; run it with `mtl transfer`");
     }
 }

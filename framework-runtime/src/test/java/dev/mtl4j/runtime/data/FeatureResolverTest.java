@@ -40,11 +40,11 @@ final class FeatureResolverTest {
                 Data.csv("x.csv").categorical("SEX", "EDUCATON").drop("DUAL.INCOME")), income))
                 .isInstanceOfSatisfying(MtlException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID);
-                    assertThat(e.problems()).containsExactly(
-                            income.origin() + ": no column 'EDUCATON' (columns: INCOME, SEX, MARITAL.STATUS, AGE,"
+                    assertThat(e.lines()).containsExactly(
+                            "data.features.EDUCATON: " + income.origin() + " has no column 'EDUCATON' (columns: INCOME, SEX, MARITAL.STATUS, AGE,"
                                     + " EDUCATION, OCCUPATION, AREA, DUAL.INCOMES, HOUSEHOLD.SIZE, UNDER18,"
                                     + " HOUSEHOLDER, HOME.TYPE, ... (14 in all)); did you mean 'EDUCATION'?",
-                            income.origin() + ": no column 'DUAL.INCOME' to drop (columns: INCOME, SEX,"
+                            "data.drop: " + income.origin() + " has no column 'DUAL.INCOME' to drop (columns: INCOME, SEX,"
                                     + " MARITAL.STATUS, AGE, EDUCATION, OCCUPATION, AREA, DUAL.INCOMES,"
                                     + " HOUSEHOLD.SIZE, UNDER18, HOUSEHOLDER, HOME.TYPE, ... (14 in all));"
                                     + " did you mean 'DUAL.INCOMES'?");
@@ -57,7 +57,7 @@ final class FeatureResolverTest {
                 .encoder(dev.mtl4j.api.dsl.Encoders.mlp())
                 .task("marital", dev.mtl4j.api.dsl.Heads.classification()).labels("MARITAL_STATUS").build();
         assertThatThrownBy(() -> FeatureResolver.resolve(spec, income))
-                .hasMessageStartingWith("task 'marital' reads labels from column 'MARITAL_STATUS', which "
+                .hasMessageStartingWith("tasks.marital.labels: task 'marital' reads labels from column 'MARITAL_STATUS', which "
                         + income.origin() + " does not have (columns: ")
                 .hasMessageEndingWith("did you mean 'MARITAL.STATUS'?");
     }
@@ -67,6 +67,7 @@ final class FeatureResolverTest {
         assertThatThrownBy(() -> FeatureResolver.resolve(ExampleData.incomeSpec(Data.csv("x.csv").numeric("px*")),
                 income))
                 .isInstanceOf(MtlException.class)
-                .hasMessageStartingWith(income.origin() + ": no feature columns: the declared features [px*] match no");
+                .hasMessageStartingWith("data.features: no feature columns: the declared features [px*] match no column of "
+                        + income.origin() + " other than");
     }
 }

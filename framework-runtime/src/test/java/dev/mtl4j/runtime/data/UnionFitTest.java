@@ -72,7 +72,7 @@ final class UnionFitTest {
                 features(FeatureSpec.of("x", FeatureType.NUMERIC), FeatureSpec.of("c", FeatureType.CATEGORICAL)),
                 List.of(set(TOPIC, topics, new int[] {0}), set(SPAM, noC, new int[] {0})), List.of(TOPIC, SPAM), KINDS));
         assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID);
-        assertThat(e.getMessage()).isEqualTo("spam.csv: no column 'c' (columns: spam, x); did you mean 'x'?");
+        assertThat(e.getMessage()).isEqualTo("data.features.c: spam.csv has no column 'c' (columns: spam, x); did you mean 'x'?");
     }
 
     @Test
@@ -83,7 +83,7 @@ final class UnionFitTest {
                 features(FeatureSpec.of("px*", FeatureType.NUMERIC)),
                 List.of(set(TOPIC, more, new int[] {0}), set(SPAM, fewer, new int[] {0})), List.of(TOPIC, SPAM), KINDS));
         assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID);
-        assertThat(e.getMessage()).startsWith("spam.csv: no feature column 'px1' (tasks.spam.data); every task's file must"
+        assertThat(e.getMessage()).startsWith("tasks.spam.data.source: spam.csv has no feature column 'px1'; every task's file must"
                 + " have the pipeline's feature columns, and topics.csv has it");
     }
 

@@ -76,6 +76,6 @@ final class SharingYamlTest {
         MtlException e = catchThrowableOfType(MtlException.class, () -> reader.read(yaml, "p.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        return e.problems();
+        return e.lines();
     }
 }

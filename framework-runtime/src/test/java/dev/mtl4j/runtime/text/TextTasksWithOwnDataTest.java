@@ -76,7 +76,7 @@ final class TextTasksWithOwnDataTest {
         assertThatThrownBy(() -> runtime.prepare(spec(reviews.toString(), "text"), folder))
                 .isInstanceOf(MtlException.class)
                 .satisfies(e -> assertThat(((MtlException) e).category()).isEqualTo(ErrorCategory.DATA_INVALID))
-                .hasMessageContaining("reviews.csv: tasks.sentiment.data.rename: no column 'text' to rename (columns: product, review, score, split)");
+                .hasMessageContaining("tasks.sentiment.data.rename.text: " + reviews + " has no column 'text' to rename (columns: product, review, score, split)");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.mtl4j.runtime.cli;
+
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
+import dev.mtl4j.runtime.memory.OutOfMemory;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * How the command line shows what stopped it: a user's mistake as its problems, one line each, and
+ * the exit code of its category; a usage mistake as one line and exit 64; running out of memory as a
+ * RESOURCE_EXHAUSTED error; anything else as an internal error (exit 1), which a user's input should
+ * never cause. No stack trace unless {@code --debug}.
+ */
+final class ErrorReport {
+    /** Usage mistakes (unknown option, missing argument): the BSD EX_USAGE code, apart from our categories. */
+    static final int USAGE_ERROR = 64;
+    static final int INTERNAL_ERROR = 1;
+
+    private final CommandLine commandLine;
+    private final boolean debug;
+
+    private ErrorReport(CommandLine commandLine, boolean debug) {
+        this.commandLine = commandLine;
+        this.debug = debug;
+    }
+
+    static ErrorReport of(CommandLine commandLine) {
+        Object root = commandLine.getCommandSpec().root().userObject();
+        return new ErrorReport(commandLine, root instanceof MtlCommand m && m.debug);
+    }
+
+    /** Reports what a command threw and returns the exit code. */
+    int report(Throwable thrown) {
+        if (thrown instanceof MtlException mtl) {
+            return print(mtl);
+        }
+        if (thrown instanceof OutOfMemoryError oom) {
+            return print(OutOfMemory.asError(oom, input()));
+        }
+        PrintWriter err = commandLine.getErr();
+        err.println("internal error: " + Problem.of(String.valueOf(thrown)).message()
+                + (debug ? "" : " (run with --debug for the stack trace)"));
+        trace(thrown);
+        return INTERNAL_ERROR;
+    }
+
+    /** A usage mistake: one line, with where to find the usage. */
+    int usage(CommandLine.ParameterException ex) {
+        CommandLine culprit = ex.getCommandLine();
+        PrintWriter err = culprit.getErr();
+        err.println("error: " + Problem.of(ex.getMessage()).message() + " (see '" + culprit.getCommandSpec().qualifiedName()
+                + " --help')");
+        trace(ex);
+        return USAGE_ERROR;
+    }
+
+    /** The file the command that ran was given (its pipeline, model or data), for errors that have no place of their own. */
+    private String input() {
+        return commandLine.getCommandSpec().userObject() instanceof InputCommand command && command.input() != null
+                ? command.input().toString() : null;
+    }
+
+    private int print(MtlException problem) {
+        commandLine.getErr().println("error: " + problem.getMessage());
+        trace(problem);
+        return problem.category().exitCode();
+    }
+
+    private void trace(Throwable thrown) {
+        if (debug) {
+            thrown.printStackTrace(commandLine.getErr());
+        }
+        commandLine.getErr().flush();
+    }
+
+}
