@@ -38,9 +38,14 @@ public record RawTable(String origin, List<String> columns, List<String[]> rows,
         return rows.get(row)[column];
     }
 
-    /** "FILE: row R (line L), column 'C'" — the prefix of every message about one cell. */
+    /** Where a cell is, for a {@link dev.mtl4j.api.Problem} about it: {@code FILE: row R (line L), column 'C'}. */
+    public dev.mtl4j.api.Location locate(int row, int column) {
+        return dev.mtl4j.api.Location.cell(origin, row + 1, lines[row], columns.get(column));
+    }
+
+    /** "FILE: row R (line L), column 'C'" — {@link #locate} as text. */
     public String where(int row, int column) {
-        return origin + ": row " + (row + 1) + " (line " + lines[row] + "), column '" + columns.get(column) + "'";
+        return locate(row, column).render();
     }
 
     /** Column name to index. */

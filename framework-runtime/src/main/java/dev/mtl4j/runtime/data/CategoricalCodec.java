@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,9 +65,9 @@ final class CategoricalCodec implements ColumnCodec {
         } else if (other) {
             out[offset + values.size()] = 1f;
         } else {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": value '" + cell
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "value '" + cell
                     + "' was not in the training rows (known: " + known()
-                    + "); set data.unseen to 'other' to map unseen values to an extra input");
+                    + "); set data.unseen to 'other' to map unseen values to an extra input"));
         }
     }
 

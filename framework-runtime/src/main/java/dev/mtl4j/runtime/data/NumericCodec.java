@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class NumericCodec implements ColumnCodec {
     static double parse(String cell, RawTable table, int row, int index) {
         double value = Numbers.parse(cell);
         if (Double.isNaN(value)) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": not a number: '" + cell + "'");
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "not a number: '" + cell + "'"));
         }
         return value;
     }

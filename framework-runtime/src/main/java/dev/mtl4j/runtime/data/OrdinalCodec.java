@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +43,8 @@ final class OrdinalCodec implements ColumnCodec {
     private double value(String cell, RawTable table, int row, int index) {
         Integer rank = ranks.get(cell);
         if (rank == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": '" + cell
-                    + "' is not one of the declared levels " + levels);
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "'" + cell
+                    + "' is not one of the declared levels " + levels));
         }
         return rank / (double) (levels.size() - 1);
     }

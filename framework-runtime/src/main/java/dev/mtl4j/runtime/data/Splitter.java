@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.Arrays;
@@ -92,9 +93,8 @@ public final class Splitter {
                     break;
             }
         }
-        throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, column)
-                + ": a split cell must say train, validation or test, found "
-                + (cell == null ? "a missing value" : "'" + cell + "'"));
+        throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, column), "a split cell must say train, validation or test, found "
+                + (cell == null ? "a missing value" : "'" + cell + "'")));
     }
 
     private static int[] collect(int[] part, int which, int count) {

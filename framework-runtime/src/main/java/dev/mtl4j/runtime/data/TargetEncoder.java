@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetInfo;
@@ -211,8 +212,8 @@ public final class TargetEncoder {
     private int classIndex(String cell, RawTable table, int row, int index) {
         Integer slot = classIndex.get(cell);
         if (slot == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": class '" + cell
-                    + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")");
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "class '" + cell
+                    + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")"));
         }
         return slot;
     }
@@ -221,15 +222,15 @@ public final class TargetEncoder {
         if (spelled) {
             Boolean value = truth(cell);
             if (value == null) {
-                throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": task '" + task
-                        + "' expects 0/1, true/false or yes/no, found '" + cell + "'");
+                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "task '" + task
+                        + "' expects 0/1, true/false or yes/no, found '" + cell + "'"));
             }
             return value;
         }
         Integer slot = classIndex.get(cell);
         if (slot == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.where(row, index) + ": task '" + task
-                    + "' expects '" + classes.get(0) + "' or '" + classes.get(1) + "', found '" + cell + "'");
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "task '" + task
+                    + "' expects '" + classes.get(0) + "' or '" + classes.get(1) + "', found '" + cell + "'"));
         }
         return slot == 1;
     }

@@ -1,7 +1,9 @@
 package dev.mtl4j.plugins.datasets;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.RawTable;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,23 +51,23 @@ final class CsvReader {
 
     RawTable read() {
         if (Files.isDirectory(file)) {
-            throw invalid(origin + ": is a directory, not a data file");
+            throw invalid(Location.file(origin), "is a directory, not a data file");
         }
         try (Reader reader = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), buffer.length)) {
             in = reader;
             return readTable();
         } catch (NoSuchFileException e) {
-            throw invalid(origin + ": data file not found");
+            throw invalid(Location.file(origin), "data file not found");
         } catch (IOException e) {
-            throw new MtlException(ErrorCategory.IO_FAILED, origin + ": cannot read: " + e.getMessage(), e);
+            throw new MtlException(ErrorCategory.IO_FAILED, Problem.at(Location.file(origin), "cannot read: " + e.getMessage()), e);
         }
     }
 
     private RawTable readTable() throws IOException {
         List<String> header = new ArrayList<>();
         if (readRecord(header, null) < 0) {
-            throw invalid(origin + ": the file is empty; expected a header line");
+            throw invalid(Location.file(origin), "the file is empty; expected a header line");
         }
         if (!header.isEmpty() && header.get(0) != null && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
@@ -82,7 +84,7 @@ final class CsvReader {
                 break;
             }
             if (found != width) {
-                throw invalid(origin + ": line " + start + ": expected " + width + " cells, found " + found);
+                throw invalid(Location.line(origin, start), "expected " + width + " cells, found " + found);
             }
             if (rows.size() == lines.length) {
                 lines = Arrays.copyOf(lines, lines.length * 2);
@@ -99,14 +101,14 @@ final class CsvReader {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name == null || name.isBlank()) {
-                throw invalid(origin + ": line 1: header cell " + (i + 1) + " has no column name");
+                throw invalid(Location.line(origin, 1), "header cell " + (i + 1) + " has no column name");
             }
             if (!seen.add(name)) {
                 duplicates.add(name);
             }
         }
         if (!duplicates.isEmpty()) {
-            throw invalid(origin + ": line 1: the header names " + (duplicates.size() == 1 ? "a column" : "columns")
+            throw invalid(Location.line(origin, 1), "the header names " + (duplicates.size() == 1 ? "a column" : "columns")
                     + " twice: '" + String.join("', '", duplicates) + "'");
         }
     }
@@ -188,7 +190,7 @@ final class CsvReader {
         while (true) {
             int c = next();
             if (c == EOF) {
-                throw invalid(origin + ": line " + opened + ": a quoted cell is never closed (a '\"' is missing)");
+                throw invalid(Location.line(origin, opened), "a quoted cell is never closed (a '\"' is missing)");
             }
             if (c == '"') {
                 if (peek() == '"') {
@@ -240,7 +242,7 @@ final class CsvReader {
         return read > 0;
     }
 
-    private static MtlException invalid(String problem) {
-        return new MtlException(ErrorCategory.DATA_INVALID, problem);
+    private static MtlException invalid(Location where, String problem) {
+        return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(where, problem));
     }
 }
