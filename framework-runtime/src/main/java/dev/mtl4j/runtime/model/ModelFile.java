@@ -8,38 +8,31 @@ import dev.mtl4j.runtime.config.PipelineYamlWriter;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.io.AtomicFiles;
 import dev.mtl4j.runtime.plugin.ComponentCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.mtl4j.runtime.plugin.TextEncoders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
+import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * One zip per model. At its root the entries of DL4J's own model format, so plain
  * {@code ComputationGraph.load(file, true)} opens it; under {@code mtl4j/} the pipeline as YAML,
- * the preprocessing state and the provenance, all as YAML text. Written to a temporary file beside
- * the target and renamed over it, so a crash never leaves half a model. Loading refuses any entry
- * DL4J would read with Java deserialization ({@code preprocessor.bin}, {@code normalizer.bin},
- * {@code objects/...}): a model file can never make us instantiate a class it names.
+ * the preprocessing state, the provenance and (format 2 on) a manifest of every other entry's size
+ * and SHA-256, all as YAML text. Written to a temporary file beside the target and renamed over it,
+ * so a crash never leaves half a model.
+ *
+ * <p>Loading trusts nothing in the file: see {@link ModelZip} (structure, allowed entries, caps,
+ * the manifest), {@link NetworkReader} (the arrays against the configuration, finite values) and
+ * {@link ModelConsistency} (the preprocessing against the network). Format 2 requires the
+ * manifest; a format-1 file (written before the manifest existed) is checked by everything else.
+ * Any entry DL4J would read with Java deserialization is refused, so a model file can never make us
+ * instantiate a class it names. Every failure is MODEL_INVALID, naming the file and the entry.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
-    static final String PIPELINE = "mtl4j/pipeline.yaml";
-    static final String PREPROCESSING = "mtl4j/preprocessing.yaml";
-    static final String PROVENANCE = "mtl4j/provenance.yaml";
-    private static final Set<String> DL4J_ENTRIES = Set.of("configuration.json", "coefficients.bin", "updaterState.bin",
-            "noParams.marker");
-    private static final Set<String> MTL4J_ENTRIES = Set.of(PIPELINE, PREPROCESSING, PROVENANCE);
+    public static final int FORMAT_VERSION = 2;
+    /** Files of format 1 have no manifest. */
+    private static final int FIRST_FORMAT_WITH_MANIFEST = 2;
 
     private final ComponentCatalog catalog;
 
@@ -49,73 +42,86 @@ public final class ModelFile {
 
     public void save(TrainedModel model, Path target) {
         AtomicFiles.write(target, "the model", out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                copyDl4jEntries(model.graph(), zip);
-                put(zip, PIPELINE, new PipelineYamlWriter().write(model.spec()));
-                put(zip, PREPROCESSING, PlainYaml.dump(model.preprocessor().toState()));
-                put(zip, PROVENANCE, PlainYaml.dump(model.provenance().toMap()));
+            try (ManifestedZip zip = new ManifestedZip(out)) {
+                zip.putDl4jEntries(model.graph());
+                zip.put(ModelEntries.PIPELINE, text(new PipelineYamlWriter().write(model.spec())));
+                zip.put(ModelEntries.PREPROCESSING, text(PlainYaml.dump(model.preprocessor().toState())));
+                zip.put(ModelEntries.PROVENANCE, text(PlainYaml.dump(model.provenance().toMap())));
+                zip.finish(ModelEntries.MANIFEST);
             }
         });
     }
 
     public TrainedModel load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": model file not found");
-        }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            checkEntries(zip, file);
-            PipelineSpec spec = new PipelineYamlReader(catalog).read(text(zip, PIPELINE, file), file + "!/" + PIPELINE);
-            Preprocessor preprocessor = Preprocessor.fromState(PlainYaml.load(text(zip, PREPROCESSING, file)), spec,
-                    dev.mtl4j.runtime.plugin.TextEncoders.of(catalog, spec.encoder()));
-            Provenance provenance = Provenance.fromMap(PlainYaml.load(text(zip, PROVENANCE, file)));
-            ComputationGraph graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        try (ModelZip zip = ModelZip.open(file)) {
+            if (zip.has(ModelEntries.MANIFEST)) {
+                zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
+            }
+            Map<String, Object> provenanceMap = yaml(zip, ModelEntries.PROVENANCE);
+            int format = formatOf(zip, provenanceMap);
+            if (format >= FIRST_FORMAT_WITH_MANIFEST && !zip.has(ModelEntries.MANIFEST)) {
+                throw zip.entryInvalid(ModelEntries.MANIFEST, "missing; a format-" + format + " model file has one");
+            }
+            Provenance provenance = parsed(zip, ModelEntries.PROVENANCE, provenanceMap, Provenance::fromMap);
+            PipelineSpec spec = pipeline(zip);
+            Preprocessor preprocessor = parsed(zip, ModelEntries.PREPROCESSING, yaml(zip, ModelEntries.PREPROCESSING),
+                    state -> Preprocessor.fromState(state, spec, TextEncoders.of(catalog, spec.encoder())));
+            ComputationGraph graph = new NetworkReader(zip).read();
+            ModelConsistency.check(zip, spec, preprocessor, graph);
             return new TrainedModel(spec, graph, preprocessor, provenance);
-        } catch (ZipException e) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": not a model file (not a zip: " + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": cannot read the model: " + e.getMessage(), e);
         }
     }
 
-    private static void checkEntries(ZipFile zip, Path file) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName();
-            if (!DL4J_ENTRIES.contains(name) && !MTL4J_ENTRIES.contains(name)) {
-                throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": entry '" + name + "' is not part of an mtl4j model"
-                        + (name.endsWith(".bin") || name.startsWith("objects/")
-                        ? " (DL4J would read it with Java deserialization); refusing to load" : "; refusing to load"));
-            }
+    private static int formatOf(ModelZip zip, Map<String, Object> provenance) {
+        Object format = provenance.get("format");
+        if (!(format instanceof Integer number) || number < 1 || number > FORMAT_VERSION) {
+            throw zip.entryInvalid(ModelEntries.PROVENANCE, "format " + format + " is not one this mtl4j reads (1 to "
+                    + FORMAT_VERSION + ")" + (format instanceof Integer n && n > FORMAT_VERSION
+                    ? "; the model was written by a newer mtl4j" : ""));
         }
-        for (String required : Set.of("configuration.json", "coefficients.bin", PIPELINE, PREPROCESSING, PROVENANCE)) {
-            if (zip.getEntry(required) == null) {
-                throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": entry '" + required + "' is missing; not an mtl4j model");
-            }
+        return (Integer) format;
+    }
+
+    private PipelineSpec pipeline(ModelZip zip) {
+        String yaml = zip.text(ModelEntries.PIPELINE);
+        try {
+            return new PipelineYamlReader(catalog).read(yaml, zip.file() + "!/" + ModelEntries.PIPELINE);
+        } catch (MtlException e) {
+            // Located as file!/entry:line:column already; whatever went wrong, the model file cannot be used.
+            throw new MtlException(ErrorCategory.MODEL_INVALID, e.problems(), e);
         }
     }
 
-    private static String text(ZipFile zip, String name, Path file) throws IOException {
-        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static Map<String, Object> yaml(ModelZip zip, String name) {
+        String text = zip.text(name);
+        try {
+            return PlainYaml.load(text);
+        } catch (RuntimeException e) {
+            throw zip.entryInvalid(name, "not a YAML map: " + firstLine(e), e);
         }
     }
 
-    /** DL4J writes its zip to a buffer; its entries are copied to the root of ours. */
-    private static void copyDl4jEntries(ComputationGraph graph, ZipOutputStream zip) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(graph, buffer, true);
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(buffer.toByteArray()))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                in.transferTo(zip);
-                zip.closeEntry();
-            }
+    private static <T> T parsed(ModelZip zip, String name, Function<Map<String, Object>, T> parser) {
+        return parsed(zip, name, yaml(zip, name), parser);
+    }
+
+    private static <T> T parsed(ModelZip zip, String name, Map<String, Object> map, Function<Map<String, Object>, T> parser) {
+        try {
+            return parser.apply(map);
+        } catch (MtlException e) {
+            throw zip.entryInvalid(name, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw zip.entryInvalid(name, "malformed: " + firstLine(e), e);
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+    private static byte[] text(String yaml) {
+        return yaml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

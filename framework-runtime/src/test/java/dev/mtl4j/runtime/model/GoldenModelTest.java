@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A model saved by format 1 (mtl4j 0.1.0) keeps loading and predicting what it predicted then.
- * When the format changes, keep this file and add a golden file of the new format beside it.
+ * A model saved by each format keeps loading and predicting what it predicted then: format 1 (mtl4j
+ * 0.1.0, no manifest) and format 2 (a manifest of every entry's SHA-256). When the format changes,
+ * keep these files and add a golden file of the new format beside them ({@link GoldenModelWriter}).
  *
  * <p>Class names are compared exactly; probabilities and regression values within a tolerance. The
  * golden predictions were written on one CPU with one OpenBLAS kernel; another kernel sums the same
@@ -31,16 +33,17 @@ final class GoldenModelTest {
     private static final double PROBABILITY_TOLERANCE = 1e-4;
     private static final double VALUE_RELATIVE_TOLERANCE = 1e-4;
 
-    @Test
-    void formatOneModelLoadsAndPredictsAsWhenSaved() throws IOException, URISyntaxException {
-        Path golden = Path.of(getClass().getResource("/golden/digits-format1.zip").toURI());
+    @ParameterizedTest(name = "format {0}")
+    @ValueSource(ints = {1, 2})
+    void aModelOfEachFormatLoadsAndPredictsAsWhenSaved(int format) throws IOException, URISyntaxException {
+        Path golden = Path.of(getClass().getResource("/golden/digits-format" + format + ".zip").toURI());
         MtlRuntime runtime = MtlRuntime.create();
 
         TrainedModel model = runtime.load(golden);
         Predictions predictions = runtime.predict(model, Repository.file("examples/data/digits_tasks.csv"));
 
         List<String> expected;
-        try (InputStream in = getClass().getResourceAsStream("/golden/digits-format1-predictions.csv")) {
+        try (InputStream in = getClass().getResourceAsStream("/golden/digits-format" + format + "-predictions.csv")) {
             expected = Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
         }
         List<String> header = Arrays.asList(expected.get(0).split(","));
@@ -66,5 +69,6 @@ final class GoldenModelTest {
         }
         assertThat(model.provenance().seed()).isEqualTo(5);
         assertThat(model.spec().name()).isEqualTo("golden-digits");
+        assertThat(ModelZips.entries(golden).containsKey("mtl4j/manifest.yaml")).isEqualTo(format >= 2);
     }
 }

@@ -1,0 +1,110 @@
+package dev.mtl4j.runtime.model;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks an array as ND4J writes it ({@code Nd4j.write}: the shape buffer, then the data buffer, each
+ * a header — allocation mode, length, data type — and its values) without reading it into memory:
+ * the headers must be well formed, the data must hold exactly the number of values the network
+ * needs, and nothing may follow it. {@code Nd4j.read} trusts the length in the header and allocates
+ * it, so a header is checked here before ND4J ever sees the entry.
+ */
+final class ArrayEntry {
+    /** Allocation modes whose buffer length is written as an int; the newer ones write a long. */
+    private static final Set<String> INT_LENGTH_MODES = Set.of("HEAP", "JAVACPP", "DIRECT");
+    private static final Set<String> MODES = Set.of("HEAP", "JAVACPP", "DIRECT", "LONG_SHAPE", "MIXED_DATA_TYPES");
+    private static final Map<String, Integer> VALUE_BYTES = Map.of("FLOAT", 4, "DOUBLE", 8, "HALF", 2, "BFLOAT16", 2);
+    /** A shape buffer holds 2·rank + 4 values; ND4J's rank is at most 32. */
+    private static final int MAX_SHAPE_BUFFER = 2 * 32 + 4;
+
+    private ArrayEntry() {
+    }
+
+    /** The most bytes a well-formed entry of {@code values} values can take. */
+    static long maxBytes(long values) {
+        return 1024 + values * 8;
+    }
+
+    /**
+     * Reads the entry to its end and checks it holds {@code expected} values.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for the caller to name the entry
+     */
+    static void check(InputStream entry, long expected) throws IOException {
+        DataInputStream in = new DataInputStream(entry);
+        try {
+            Header shapeHeader = header(in, "shape");
+            String shapeType = shapeHeader.type();
+            long shapeLength = shapeHeader.length();
+            if (!shapeType.equals("LONG") || shapeLength < 4 || shapeLength > MAX_SHAPE_BUFFER) {
+                throw new IllegalArgumentException("not an array ND4J wrote (shape buffer of " + shapeLength + " " + shapeType + ")");
+            }
+            long[] shape = new long[(int) shapeLength];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = in.readLong();
+            }
+            Header data = header(in, "data");
+            String dataType = data.type();
+            long length = data.length();
+            Integer bytes = VALUE_BYTES.get(dataType);
+            if (bytes == null) {
+                throw new IllegalArgumentException("holds " + dataType + " values, not floating-point parameters");
+            }
+            if (length != expected) {
+                throw new IllegalArgumentException("holds " + length + " values, but the network's configuration needs "
+                        + expected);
+            }
+            long elements = elements(shape);
+            if (elements != length) {
+                throw new IllegalArgumentException("its shape says " + elements + " values, its data has " + length);
+            }
+            in.skipNBytes(length * bytes);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("cut short: it ends before the " + expected + " values the network needs");
+        }
+        if (in.read() >= 0) {
+            throw new IllegalArgumentException("trailing junk after the " + expected + " values the network needs");
+        }
+    }
+
+    /** A buffer's header: its data type and how many values follow. */
+    private record Header(String type, long length) {
+    }
+
+    private static Header header(DataInputStream in, String which) throws IOException {
+        String mode = in.readUTF();
+        if (!MODES.contains(mode)) {
+            throw new IllegalArgumentException("not an array ND4J wrote (" + which + " buffer mode '" + abbreviate(mode) + "')");
+        }
+        long length = INT_LENGTH_MODES.contains(mode) ? in.readInt() : in.readLong();
+        if (length < 0) {
+            throw new IllegalArgumentException("not an array ND4J wrote (" + which + " buffer length " + length + ")");
+        }
+        return new Header(in.readUTF(), length);
+    }
+
+    /** The product of the dimensions in a shape buffer [rank, dims..., strides..., extras, ews, order]. */
+    private static long elements(long[] shape) {
+        long rank = shape[0];
+        if (rank < 0 || 2 * rank + 4 != shape.length) {
+            throw new IllegalArgumentException("not an array ND4J wrote (rank " + rank + " in a shape buffer of " + shape.length + ")");
+        }
+        long product = 1;
+        for (int i = 1; i <= rank; i++) {
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("not an array ND4J wrote (dimension " + shape[i] + ")");
+            }
+            product = Math.multiplyExact(product, shape[i]);
+        }
+        return product;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 24 ? text : text.substring(0, 24) + "...";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mtl4j.runtime.model;
+
+import dev.mtl4j.runtime.io.Sizes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The entries a model file may hold, and the most bytes each may take. The caps bound the memory a
+ * model file can make mtl4j use before it has been checked: a text entry is read whole, so it is
+ * capped; the network's arrays are checked against the sizes its configuration implies (see
+ * {@link NetworkReader}), so their cap here only refuses a declared size that no network needs.
+ */
+final class ModelEntries {
+    static final String CONFIGURATION = "configuration.json";
+    static final String COEFFICIENTS = "coefficients.bin";
+    static final String UPDATER_STATE = "updaterState.bin";
+    static final String NO_PARAMS = "noParams.marker";
+    static final String PIPELINE = "mtl4j/pipeline.yaml";
+    static final String PREPROCESSING = "mtl4j/preprocessing.yaml";
+    static final String PROVENANCE = "mtl4j/provenance.yaml";
+    static final String MANIFEST = "mtl4j/manifest.yaml";
+
+    /** DL4J's own entries at the root, then ours; the manifest is written last. */
+    static final Set<String> ALL = Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING,
+            PROVENANCE, MANIFEST);
+    static final List<String> REQUIRED = List.of(CONFIGURATION, COEFFICIENTS, PIPELINE, PREPROCESSING, PROVENANCE);
+
+    /** The preprocessing holds vocabularies (a text encoder's may have a million words); the rest is small. */
+    private static final Map<String, Long> CAPS = Map.of(
+            CONFIGURATION, 16 * Sizes.MIB,
+            PIPELINE, 16 * Sizes.MIB,
+            PREPROCESSING, 256 * Sizes.MIB,
+            PROVENANCE, 16 * Sizes.MIB,
+            MANIFEST, Sizes.MIB,
+            NO_PARAMS, Sizes.KIB);
+    /** 2^31 values of 8 bytes: more than any network ND4J can hold in one array. */
+    private static final long ARRAY_CAP = 16 * Sizes.GIB;
+
+    private ModelEntries() {
+    }
+
+    static long cap(String name) {
+        return CAPS.getOrDefault(name, ARRAY_CAP);
+    }
+}
