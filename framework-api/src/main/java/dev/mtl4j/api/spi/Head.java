@@ -16,8 +16,9 @@ public interface Head {
     int outputSize(TargetInfo target);
 
     /**
-     * Adds the head's layers, ending in exactly one output layer whose loss (score and gradient) is
-     * scaled by {@code context.weight()}.
+     * Adds the head's layers, ending in exactly one output layer whose loss is the task's own loss
+     * L_i, unweighted: the runtime scales each task's loss and gradient by the task's weight λ_i(t)
+     * at every training step (or combines per-task gradients), so the head does not know λ.
      *
      * @return the name of the output layer
      */

@@ -1,10 +1,12 @@
 package dev.mtl4j.api.spi;
 
 /**
- * What a head needs to know when it builds its output layer.
+ * What a head needs to know when it builds its output layer. It carries no task weight on purpose:
+ * a head builds the task's own, unweighted loss L_i, and the runtime owns the joint loss
+ * {@code L = Σ λ_i(t) · L_i} (static or learned weights, or a combination of per-task gradients),
+ * so no weight is ever stored in the network's configuration.
  *
  * @param target the task's labels as the data describes them
- * @param weight λ, the task's weight in the joint loss; the head must scale its loss and gradient by it
  */
-public record HeadContext(TargetInfo target, double weight) {
+public record HeadContext(TargetInfo target) {
 }

@@ -44,6 +44,13 @@ final class ProgressReporter implements TrainingListener, dev.mtl4j.api.spi.Text
     @Override
     public void epochDone(EpochReport report) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %3d  loss %.4f", report.epoch(), report.trainLoss()));
+        if (report.taskLosses().size() > 1) {
+            // each task's own training loss, unweighted
+            line.append(" (");
+            report.taskLosses().forEach((task, loss) -> line.append(String.format(Locale.ROOT, "%s %.4f, ", task, loss)));
+            line.setLength(line.length() - 2);
+            line.append(')');
+        }
         if (!Double.isNaN(report.validationLoss())) {
             line.append(String.format(Locale.ROOT, "  val-loss %.4f", report.validationLoss()));
         }

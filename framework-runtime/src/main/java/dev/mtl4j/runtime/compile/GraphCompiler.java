@@ -28,7 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * PipelineSpec to DL4J ComputationGraph: the sharing strategy lays out the encoder(s) on the input,
- * then each task's head attaches where the strategy says, its loss scaled by the task's λ.
+ * then each task's head attaches where the strategy says with its own, unweighted loss (the trainer
+ * applies the task weights).
  */
 public final class GraphCompiler {
     public static final String INPUT = "input";
@@ -107,7 +108,7 @@ public final class GraphCompiler {
         List<String> outputs = new ArrayList<>();
         for (TaskSpec task : spec.tasks()) {
             SharedLayout.Attachment at = layout.of(task.name());
-            HeadContext context = new HeadContext(targets.get(task.name()), task.weight());
+            HeadContext context = new HeadContext(targets.get(task.name()));
             try {
                 outputs.add(heads.get(task.name()).build(root.child("task").child(task.name()), at.vertex(), at.size(), context));
             } catch (SpecException e) {

@@ -26,6 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class FusedDenseStep implements TrainingStep {
     private final ComputationGraph graph;
     private final List<DenseTopology.Node> nodes;
+    private final int outputs;
     private final Gradient gradient;
     private final INDArray params;
     private final INDArray update;
@@ -37,13 +38,12 @@ final class FusedDenseStep implements TrainingStep {
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
         this.graph = graph;
         this.nodes = topology.nodes();
+        this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
         // the same memory as the flattened gradient, shaped like the parameters (DL4J keeps one as [n], one as [1, n])
         this.update = graph.getFlattenedGradients().reshape(params.shape());
-        this.regularized = java.util.Arrays.stream(graph.getLayers()).anyMatch(layer ->
-                layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base
-                        && (!base.getRegularization().isEmpty() || !base.getRegularizationBias().isEmpty()));
+        this.regularized = Regularization.any(graph);
         this.directBlocks = directBlocks(graph, regularized);
         for (DenseTopology.Node node : nodes) {
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
@@ -85,16 +85,31 @@ final class FusedDenseStep implements TrainingStep {
     }
 
     @Override
-    public double fit(MultiDataSet batch) {
+    public StepResult fit(MultiDataSet batch, StepWeights weights) {
         INDArray input = batch.getFeatures(0);
         long rows = input.size(0);
         Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(nodes, r));
         forward(input, b);
-        double score = backward(input, batch, b, directBlocks != null ? 1.0 / rows : 1.0);
+        boolean[] present = TaskMasks.present(batch);
+        double[] losses = new double[outputs];
+        INDArray[] deltas = outputDeltas(batch, b, losses);
+        double[] lambda = weights.weights(losses, present);
+        double score = 0;
+        for (int i = 0; i < outputs; i++) {
+            score += lambda[i] * losses[i];
+        }
+        backward(input, b, deltas, lambda, directBlocks != null ? 1.0 / rows : 1.0);
         if (regularized) {
             // DL4J's score includes the regularization terms (weight decay: 0.5 * coeff * |W|^2), before the update
             score += graph.calcRegularizationScore(true);
         }
+        update(rows);
+        graph.setScore(score);
+        return new StepResult(score, losses, present, lambda.clone());
+    }
+
+    /** Applies the gradient in the network's gradient views: the optimizers, then the parameters. */
+    private void update(long rows) {
         int iteration = graph.getConfiguration().getIterationCount();
         int epoch = graph.getConfiguration().getEpochCount();
         // DL4J's updater divides by the batch size, applies the optimizer (and any regularization) per
@@ -110,8 +125,6 @@ final class FusedDenseStep implements TrainingStep {
         }
         params.subi(update);
         graph.getConfiguration().setIterationCount(iteration + 1);
-        graph.setScore(score);
-        return score;
     }
 
     /**
@@ -150,24 +163,44 @@ final class FusedDenseStep implements TrainingStep {
         }
     }
 
-    /** Fills the gradient views; returns the joint loss as DL4J reports it (sum over outputs of the mean loss). */
-    private double backward(INDArray input, MultiDataSet batch, Buffers b, double gradientScale) {
-        long rows = input.size(0);
-        double score = 0;
+    /**
+     * Each output's unweighted loss (DL4J's score: summed over the rows, divided by the batch size) into
+     * {@code losses}, and its dL_i/dz, indexed by node (null for hidden nodes).
+     */
+    private INDArray[] outputDeltas(MultiDataSet batch, Buffers b, double[] losses) {
+        long rows = batch.getFeatures(0).size(0);
+        INDArray[] deltas = new INDArray[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            DenseTopology.Node node = nodes.get(i);
+            if (!node.isOutput()) {
+                continue;
+            }
+            INDArray labels = batch.getLabels(node.output());
+            INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
+            double score;
+            if (Double.isNaN(node.regressionWeight())) {
+                score = node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
+                deltas[i] = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
+            } else {
+                score = FastGradients.regression(node.loss(), node.regressionWeight(), b.preActivation[i], labels, mask,
+                        b.error[i], b.activation[i]);
+                deltas[i] = b.error[i];
+            }
+            losses[node.output()] = score / rows;
+        }
+        return deltas;
+    }
+
+    /** Fills the gradient views from the output deltas, each scaled by its task's λ. */
+    private void backward(INDArray input, Buffers b, INDArray[] deltas, double[] lambda, double gradientScale) {
         boolean[] errorStarted = new boolean[nodes.size()];
         for (int i = nodes.size() - 1; i >= 0; i--) {
             DenseTopology.Node node = nodes.get(i);
             INDArray delta;
             if (node.isOutput()) {
-                INDArray labels = batch.getLabels(node.output());
-                INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
-                if (Double.isNaN(node.regressionWeight())) {
-                    score += node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
-                    delta = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
-                } else {
-                    score += FastGradients.regression(node.loss(), node.regressionWeight(), b.preActivation[i], labels, mask,
-                            b.error[i], b.activation[i]);
-                    delta = b.error[i];
+                delta = deltas[i];
+                if (lambda[node.output()] != 1.0) {
+                    delta.muli(lambda[node.output()]);
                 }
             } else {
                 delta = FastGradients.hidden(node.activation(), b.activation[i], b.preActivation[i], b.error[i]);
@@ -185,6 +218,5 @@ final class FusedDenseStep implements TrainingStep {
                 errorStarted[parent] = true;
             }
         }
-        return score / rows;
     }
 }

@@ -70,10 +70,13 @@ public final class Trainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         int sinceBest = 0;
+        List<String> taskNames = tasks.stream().map(TaskSpec::name).toList();
+        StepWeights weights = StepWeights.fixed(tasks.stream().mapToDouble(TaskSpec::weight).toArray());
         TrainingStep step = steps.create(graph);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            double trainLoss = runEpoch(step, spec, epochs.get(), epoch);
+            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.get(), epoch);
+            double trainLoss = tally.meanLoss();
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -81,8 +84,9 @@ public final class Trainer {
             // its training steps alone (the final metrics on every split are measured after training).
             Map<String, Map<String, Double>> metrics = validation == null ? Map.of()
                     : Evaluator.evaluate(graph, validation, tasks, preprocessor);
-            double validationLoss = validation == null ? Double.NaN : loss(graph, validation);
-            EpochReport report = new EpochReport(epoch, trainLoss, validationLoss, metrics, seconds);
+            double validationLoss = validation == null ? Double.NaN : loss(graph, validation, tasks);
+            EpochReport report = new EpochReport(epoch, trainLoss, validationLoss, metrics, seconds, tally.taskLosses(),
+                    tally.weights());
             reports.add(report);
             listener.epochDone(report);
             if (stopping == null) {
@@ -105,34 +109,49 @@ public final class Trainer {
                 break;
             }
         }
+        // the heads' own loss objects back in the network (a failed run is not saved, so no finally)
+        step.close();
         if (bestParams != null && bestEpoch != reports.size()) {
             graph.setParams(bestParams);
         }
         return new TrainingHistory(reports, bestEpoch, reports.size() < spec.epochs());
     }
 
-    private double runEpoch(TrainingStep step, TrainingSpec spec, Batches plan, int epoch) {
-        double total = 0;
+    private EpochTally runEpoch(TrainingStep step, StepWeights weights, List<String> taskNames, TrainingSpec spec, Batches plan,
+                                int epoch) {
+        EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
-            double loss = step.fit(plan.batch(b));
+            StepResult result = step.fit(plan.batch(b), weights);
+            double loss = result.loss();
             if (!Double.isFinite(loss)) {
                 throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
                         + (b + 1) + ": the loss is " + loss + "; lower the learning rate (now "
                         + spec.optimizer().learningRate() + ") or check the data for extreme values");
             }
-            total += loss;
+            tally.add(result);
             listener.batchDone(epoch, b + 1, batches, loss);
         }
-        return total / batches;
+        return tally;
     }
 
-    private static double loss(ComputationGraph graph, EncodedData data) {
+    /**
+     * The joint validation loss {@code Σ λ_i L_i + regularization} with the tasks' own weights (the
+     * static λ; 1 under another weighting method), so that epochs compare with one another.
+     */
+    private static double loss(ComputationGraph graph, EncodedData data, List<TaskSpec> tasks) {
         INDArray[] masks = data.masks().stream().anyMatch(m -> m != null) ? data.masks().toArray(INDArray[]::new) : null;
-        double score = graph.score(new MultiDataSet(new INDArray[] {data.features()}, data.labels().toArray(INDArray[]::new),
+        graph.score(new MultiDataSet(new INDArray[] {data.features()}, data.labels().toArray(INDArray[]::new),
                 data.featureMasks(), masks), false);
+        double regularization = graph.calcRegularizationScore(true);
+        double joint = regularization;
+        for (int i = 0; i < tasks.size(); i++) {
+            // each output layer keeps its own score; DL4J adds the regularization term to the first one's
+            double score = graph.getOutputLayer(i).score() - (i == 0 ? regularization : 0);
+            joint += tasks.get(i).weight() * score;
+        }
         // score() leaves the label masks set on the graph; a later output() of another size would apply them.
         graph.clearLayerMaskArrays();
-        return score;
+        return joint;
     }
 }

@@ -87,13 +87,19 @@ final class FusedDenseStepTest {
         TrainingStep graphStep = StepKind.GRAPH.create(expected);
         TrainingStep fusedStep = StepKind.FUSED.create(actual);
         assertThat(((FusedDenseStep) fusedStep).drivesOptimizersDirectly()).isEqualTo(direct);
+        StepWeights weights = StepWeights.fixed(spec.tasks().stream().mapToDouble(t -> t.weight()).toArray());
         int steps = 0;
         for (int epoch = 0; epoch < 2; epoch++) {
             BatchPlan plan = new BatchPlan(reference.train(), spec.training().batchSize(), new Random(epoch));
             for (int b = 0; b < plan.batches(); b++) {
-                double expectedLoss = graphStep.fit(plan.batch(b));
-                double actualLoss = fusedStep.fit(plan.batch(b));
-                assertThat(actualLoss).as("loss at step %d", steps).isCloseTo(expectedLoss, within(1e-4));
+                StepResult expectedStep = graphStep.fit(plan.batch(b), weights);
+                StepResult actualStep = fusedStep.fit(plan.batch(b), weights);
+                assertThat(actualStep.loss()).as("loss at step %d", steps).isCloseTo(expectedStep.loss(), within(1e-4));
+                for (int t = 0; t < spec.tasks().size(); t++) {
+                    // each task's own loss: the fused step computes it, DL4J's path reads it off the output layer
+                    assertThat(actualStep.taskLosses()[t]).as("task %d's loss at step %d", t, steps)
+                            .isCloseTo(expectedStep.taskLosses()[t], within(1e-4)).isPositive();
+                }
                 steps++;
             }
             expected.incrementEpochCount();

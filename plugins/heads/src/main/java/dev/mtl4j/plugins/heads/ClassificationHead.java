@@ -40,6 +40,6 @@ final class ClassificationHead implements Head {
     public String build(GraphScope scope, String input, int inputSize, HeadContext context) {
         int outputs = outputSize(context.target());
         return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.SOFTMAX,
-                new LossMCXENT(HeadLayers.uniformWeights(outputs, context.weight())));
+                new LossMCXENT());
     }
 }

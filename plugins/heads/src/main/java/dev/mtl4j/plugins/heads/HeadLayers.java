@@ -6,23 +6,15 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-/** What every built-in head does: optional hidden dense layers, then one output layer. */
+/**
+ * What every built-in head does: optional hidden dense layers, then one output layer with the task's
+ * unweighted loss (the runtime applies λ; DL4J's built-in loss classes keep the saved network
+ * loadable by plain DL4J).
+ */
 final class HeadLayers {
     private HeadLayers() {
-    }
-
-    /**
-     * λ as a per-output weight vector. DL4J's weighted losses multiply both the score and the
-     * gradient by these weights, so a uniform vector scales the task's gradient by exactly λ and the
-     * saved network stays loadable by plain DL4J (no custom loss class).
-     */
-    static INDArray uniformWeights(int outputs, double weight) {
-        return Nd4j.valueArrayOf(new long[] {1, outputs}, weight, DataType.FLOAT);
     }
 
     static String build(GraphScope scope, String input, int inputSize, List<Integer> hidden, int outputs,

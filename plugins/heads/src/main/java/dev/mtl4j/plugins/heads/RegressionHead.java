@@ -7,7 +7,6 @@ import dev.mtl4j.api.spi.HeadContext;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -38,8 +37,7 @@ final class RegressionHead implements Head {
     @Override
     public String build(GraphScope scope, String input, int inputSize, HeadContext context) {
         int outputs = outputSize(context.target());
-        INDArray weights = HeadLayers.uniformWeights(outputs, context.weight());
-        ILossFunction loss = config.loss() == RegressionLoss.MAE ? new LossMAE(weights) : new LossMSE(weights);
+        ILossFunction loss = config.loss() == RegressionLoss.MAE ? new LossMAE() : new LossMSE();
         return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.IDENTITY, loss);
     }
 }

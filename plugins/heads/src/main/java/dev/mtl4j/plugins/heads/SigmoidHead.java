@@ -37,6 +37,6 @@ final class SigmoidHead implements Head {
     public String build(GraphScope scope, String input, int inputSize, HeadContext context) {
         int outputs = outputSize(context.target());
         return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.SIGMOID,
-                new LossBinaryXENT(HeadLayers.uniformWeights(outputs, context.weight())));
+                new LossBinaryXENT());
     }
 }
