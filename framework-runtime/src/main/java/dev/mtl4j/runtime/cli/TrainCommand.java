@@ -6,6 +6,8 @@ import dev.mtl4j.runtime.config.PipelineLocator;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.runtime.io.OutputFolder;
+import dev.mtl4j.runtime.io.Publication;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,25 +37,31 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
         MtlRuntime runtime = parent.runtime();
         PipelineSpec spec = runtime.loadPipeline(pipeline);
         Path directory = out != null ? out : Path.of("runs", spec.name());
-        Path base = pipeline.toAbsolutePath().getParent();
-        Console console = Console.system();
-        ProgressReporter progress = new ProgressReporter(console);
-        PreparedPipeline prepared;
-        try {
-            prepared = runtime.prepare(spec, base, progress);
-        } catch (MtlException e) {
-            // A problem named by its key (a task's data file not found) points at its line of the file.
-            throw PipelineLocator.of(pipeline).place(e);
+        // Taken before any data is read: an unwritable or busy folder costs nothing.
+        try (OutputFolder folder = OutputFolder.take(directory)) {
+            Path base = pipeline.toAbsolutePath().getParent();
+            Console console = Console.system();
+            ProgressReporter progress = new ProgressReporter(console);
+            PreparedPipeline prepared;
+            try {
+                prepared = runtime.prepare(spec, base, progress);
+            } catch (MtlException e) {
+                // A problem named by its key (a task's data file not found) points at its line of the file.
+                throw PipelineLocator.of(pipeline).place(e);
+            }
+            console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
+                    spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
+                    prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
+            TrainingResult result = runtime.train(prepared, progress);
+            try (Publication results = folder.publish()) {
+                runtime.save(result.model(), results.file("model.zip"));
+                MetricsJson.write(result.byTask(), results.file("metrics.json"));
+                results.commit();
+            }
+            console.line(MetricsTable.render(result.metrics()));
+            console.line("model:   " + directory.resolve("model.zip"));
+            console.line("metrics: " + directory.resolve("metrics.json"));
         }
-        console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
-                spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
-                prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
-        TrainingResult result = runtime.train(prepared, progress);
-        runtime.save(result.model(), directory.resolve("model.zip"));
-        MetricsJson.write(result.byTask(), directory.resolve("metrics.json"));
-        console.line(MetricsTable.render(result.metrics()));
-        console.line("model:   " + directory.resolve("model.zip"));
-        console.line("metrics: " + directory.resolve("metrics.json"));
         return 0;
     }
 }

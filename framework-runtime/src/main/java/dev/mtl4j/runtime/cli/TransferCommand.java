@@ -4,6 +4,8 @@ import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.transfer.TransferResult;
+import dev.mtl4j.runtime.io.OutputFolder;
+import dev.mtl4j.runtime.io.Publication;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,20 +38,27 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
         MtlRuntime runtime = parent.runtime();
         TransferPipelineSpec spec = new PipelineYamlReader(runtime.registry()).readTransfer(pipeline);
         Path directory = out != null ? out : Path.of("runs", spec.name());
-        Console console = Console.system();
-        console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
-                + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));
-        TransferResult result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(), new ProgressReporter(console),
-                baseline);
-        runtime.save(result.transferred().model(), directory.resolve("model.zip"));
-        MetricsJson.write(result.transferred().byTask(), directory.resolve("metrics.json"));
-        console.line(MetricsTable.render(result.transferred().metrics()));
-        if (result.baseline() != null) {
-            MetricsJson.write(result.baseline().byTask(), directory.resolve("baseline-metrics.json"));
-            console.line(BaselineComparison.render(result));
+        try (OutputFolder folder = OutputFolder.take(directory)) {
+            Console console = Console.system();
+            console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
+                    + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));
+            TransferResult result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(),
+                    new ProgressReporter(console), baseline);
+            try (Publication results = folder.publish()) {
+                runtime.save(result.transferred().model(), results.file("model.zip"));
+                MetricsJson.write(result.transferred().byTask(), results.file("metrics.json"));
+                if (result.baseline() != null) {
+                    MetricsJson.write(result.baseline().byTask(), results.file("baseline-metrics.json"));
+                }
+                results.commit();
+            }
+            console.line(MetricsTable.render(result.transferred().metrics()));
+            if (result.baseline() != null) {
+                console.line(BaselineComparison.render(result));
+            }
+            console.line("model:   " + directory.resolve("model.zip"));
+            console.line("metrics: " + directory.resolve("metrics.json"));
         }
-        console.line("model:   " + directory.resolve("model.zip"));
-        console.line("metrics: " + directory.resolve("metrics.json"));
         return 0;
     }
 }
