@@ -3,10 +3,11 @@ package dev.mtl4j.runtime.data;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.spi.RawColumn;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,22 @@ final class CategoricalCodec implements ColumnCodec {
     }
 
     static CategoricalCodec fit(RawTable table, int index, int[] rows, boolean other) {
-        Set<String> seen = new HashSet<>();
+        return new CategoricalCodec(table.columns().get(index), Numbers.naturalOrder(distinct(table, index, rows)), other);
+    }
+
+    /** The distinct values of a column's non-missing cells among {@code rows}, in first-seen order. */
+    static Set<String> distinct(RawTable table, int index, int[] rows) {
+        RawColumn column = table.column(index);
+        boolean[] seen = new boolean[column.codeCount()];
+        Set<String> values = new LinkedHashSet<>();
         for (int row : rows) {
-            String cell = table.cell(row, index);
-            if (cell != null) {
-                seen.add(cell);
+            int code = column.code(row);
+            if (code != RawColumn.MISSING && !seen[code]) {
+                seen[code] = true;
+                values.add(column.value(code));
             }
         }
-        return new CategoricalCodec(table.columns().get(index), Numbers.naturalOrder(seen), other);
+        return values;
     }
 
     @Override
@@ -73,13 +82,11 @@ final class CategoricalCodec implements ColumnCodec {
 
     @Override
     public PreparedColumn prepare(RawTable table, int index) {
-        int[] prepared = new int[table.size()];
-        List<String[]> rows = table.rows();
-        int unseen = other ? values.size() : PreparedColumn.INVALID;
-        for (int row = 0; row < prepared.length; row++) {
-            String cell = rows.get(row)[index];
-            Integer slot = cell == null ? null : slots.get(cell);
-            prepared[row] = cell == null ? PreparedColumn.NONE : slot == null ? unseen : slot;
+        int[] prepared = CodeValues.slots(table.column(index), slots);
+        if (other) {
+            for (int code = 0; code < prepared.length; code++) {
+                prepared[code] = prepared[code] == CodeValues.UNKNOWN ? values.size() : prepared[code];
+            }
         }
         return PreparedColumn.slots(prepared, this, table, index);
     }

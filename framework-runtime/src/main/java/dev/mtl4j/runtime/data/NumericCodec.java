@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.data;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.spi.RawColumn;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +22,8 @@ final class NumericCodec implements ColumnCodec {
     }
 
     static NumericCodec fit(RawTable table, int index, int[] rows) {
-        double[] values = new double[rows.length];
-        int count = 0;
-        for (int row : rows) {
-            String cell = table.cell(row, index);
-            if (cell != null) {
-                values[count++] = parse(cell, table, row, index);
-            }
-        }
-        double[] moments = moments(values, count);
+        double[] values = present(table, index, rows);
+        double[] moments = moments(values, values.length);
         return new NumericCodec(table.columns().get(index), moments[0], moments[1]);
     }
 
@@ -52,10 +46,38 @@ final class NumericCodec implements ColumnCodec {
         return new double[] {mean, std > 0 && Double.isFinite(std) ? std : 1};
     }
 
+    /**
+     * The numbers in a column's non-missing cells among {@code rows}, in row order, each distinct value
+     * parsed once.
+     *
+     * @throws MtlException DATA_INVALID naming the first cell that is not a number
+     */
+    static double[] present(RawTable table, int index, int[] rows) {
+        RawColumn column = table.column(index);
+        double[] numbers = CodeValues.numbers(column);
+        double[] values = new double[rows.length];
+        int count = 0;
+        for (int row : rows) {
+            int code = column.code(row);
+            if (code != RawColumn.MISSING) {
+                double value = numbers[code];
+                if (Double.isNaN(value)) {
+                    throw notANumber(table.cell(row, index), table, row, index);
+                }
+                values[count++] = value;
+            }
+        }
+        return java.util.Arrays.copyOf(values, count);
+    }
+
+    static MtlException notANumber(String cell, RawTable table, int row, int index) {
+        return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "not a number: '" + cell + "'"));
+    }
+
     static double parse(String cell, RawTable table, int row, int index) {
         double value = Numbers.parse(cell);
         if (Double.isNaN(value)) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "not a number: '" + cell + "'"));
+            throw notANumber(cell, table, row, index);
         }
         return value;
     }
@@ -79,13 +101,12 @@ final class NumericCodec implements ColumnCodec {
 
     @Override
     public PreparedColumn prepare(RawTable table, int index) {
-        float[] values = new float[table.size()];
-        List<String[]> rows = table.rows();
-        for (int row = 0; row < values.length; row++) {
-            String cell = rows.get(row)[index];
-            values[row] = cell == null ? 0f : (float) ((Numbers.parse(cell) - mean) / std);
+        double[] numbers = CodeValues.numbers(table.column(index));
+        float[] values = new float[numbers.length];
+        for (int code = 0; code < values.length; code++) {
+            values[code] = (float) ((numbers[code] - mean) / std);
         }
-        return PreparedColumn.values(values, this, table, index);
+        return PreparedColumn.values(values, 0f, this, table, index);
     }
 
     @Override

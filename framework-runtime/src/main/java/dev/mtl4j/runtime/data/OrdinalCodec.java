@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.data;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.spi.RawColumn;
 import dev.mtl4j.api.spi.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +29,17 @@ final class OrdinalCodec implements ColumnCodec {
 
     static OrdinalCodec fit(RawTable table, int index, int[] rows, List<String> levels) {
         OrdinalCodec unfitted = new OrdinalCodec(table.columns().get(index), levels, 0);
+        RawColumn column = table.column(index);
+        int[] ranks = CodeValues.slots(column, unfitted.ranks);
         double sum = 0;
         int count = 0;
         for (int row : rows) {
-            String cell = table.cell(row, index);
-            if (cell != null) {
-                sum += unfitted.value(cell, table, row, index);
+            int code = column.code(row);
+            if (code != RawColumn.MISSING) {
+                if (ranks[code] == CodeValues.UNKNOWN) {
+                    throw unfitted.notALevel(table.cell(row, index), table, row, index);
+                }
+                sum += ranks[code] / (double) (levels.size() - 1);
                 count++;
             }
         }
@@ -43,10 +49,14 @@ final class OrdinalCodec implements ColumnCodec {
     private double value(String cell, RawTable table, int row, int index) {
         Integer rank = ranks.get(cell);
         if (rank == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "'" + cell
-                    + "' is not one of the declared levels " + levels));
+            throw notALevel(cell, table, row, index);
         }
         return rank / (double) (levels.size() - 1);
+    }
+
+    private MtlException notALevel(String cell, RawTable table, int row, int index) {
+        return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "'" + cell
+                + "' is not one of the declared levels " + levels));
     }
 
     @Override
@@ -66,15 +76,12 @@ final class OrdinalCodec implements ColumnCodec {
 
     @Override
     public PreparedColumn prepare(RawTable table, int index) {
-        float[] values = new float[table.size()];
-        List<String[]> rows = table.rows();
-        for (int row = 0; row < values.length; row++) {
-            String cell = rows.get(row)[index];
-            Integer rank = cell == null ? null : ranks.get(cell);
-            values[row] = cell == null ? (float) missing
-                    : rank == null ? Float.NaN : (float) (rank / (double) (levels.size() - 1));
+        int[] byCode = CodeValues.slots(table.column(index), ranks);
+        float[] values = new float[byCode.length];
+        for (int code = 0; code < values.length; code++) {
+            values[code] = byCode[code] == CodeValues.UNKNOWN ? Float.NaN : (float) (byCode[code] / (double) (levels.size() - 1));
         }
-        return PreparedColumn.values(values, this, table, index);
+        return PreparedColumn.values(values, (float) missing, this, table, index);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.RawColumn;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
@@ -94,16 +95,9 @@ public final class TargetEncoder {
                                             int[] rows) {
         double[] means = new double[columns.size()];
         double[] stds = new double[columns.size()];
-        double[] values = new double[rows.length];
         for (int c = 0; c < indexes.length; c++) {
-            int count = 0;
-            for (int row : rows) {
-                String cell = table.cell(row, indexes[c]);
-                if (cell != null) {
-                    values[count++] = NumericCodec.parse(cell, table, row, indexes[c]);
-                }
-            }
-            double[] moments = NumericCodec.moments(values, count);
+            double[] values = NumericCodec.present(table, indexes[c], rows);
+            double[] moments = NumericCodec.moments(values, values.length);
             means[c] = moments[0];
             stds[c] = moments[1];
         }
@@ -111,13 +105,7 @@ public final class TargetEncoder {
     }
 
     private static Set<String> distinct(String task, RawTable table, int index, int[] rows) {
-        Set<String> values = new LinkedHashSet<>();
-        for (int row : rows) {
-            String cell = table.cell(row, index);
-            if (cell != null) {
-                values.add(cell);
-            }
-        }
+        Set<String> values = CategoricalCodec.distinct(table, index, rows);
         if (values.isEmpty()) {
             throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": column '"
                     + table.columns().get(index) + "' (task '" + task + "') has no values in the training rows");
@@ -180,23 +168,40 @@ public final class TargetEncoder {
         float[] mask = new float[rows.length * maskWidth];
         java.util.Arrays.fill(mask, 1f);
         boolean anyMissing = false;
+        RawColumn[] cells = new RawColumn[indexes.length];
+        int[][] slots = new int[indexes.length][];
+        double[][] numbers = new double[indexes.length][];
+        for (int c = 0; c < indexes.length; c++) {
+            cells[c] = table.column(indexes[c]);
+            if (kind == TargetKind.NUMERIC) {
+                numbers[c] = CodeValues.numbers(cells[c]);
+            } else {
+                slots[c] = slotsByCode(cells[c]);
+            }
+        }
         for (int r = 0; r < rows.length; r++) {
-            String[] row = table.rows().get(rows[r]);
+            int at = r * width;
             for (int c = 0; c < indexes.length; c++) {
-                String cell = row[indexes[c]];
-                if (cell == null) {
+                int code = cells[c].code(rows[r]);
+                if (code == RawColumn.MISSING) {
                     anyMissing = true;
                     mask[r * maskWidth + (maskWidth == 1 ? 0 : c)] = 0f;
                     continue;
                 }
-                int at = r * width;
-                switch (kind) {
-                    case CATEGORICAL -> labels[at + classIndex(cell, table, rows[r], indexes[c])] = 1f;
-                    case BINARY -> labels[at] = binary(cell, table, rows[r], indexes[c]) ? 1f : 0f;
-                    case MULTILABEL -> labels[at + c] = binary(cell, table, rows[r], indexes[c]) ? 1f : 0f;
-                    case NUMERIC -> labels[at + c] =
-                            (float) ((NumericCodec.parse(cell, table, rows[r], indexes[c]) - means[c]) / stds[c]);
+                if (kind == TargetKind.NUMERIC) {
+                    double value = numbers[c][code];
+                    if (Double.isNaN(value)) {
+                        throw NumericCodec.notANumber(cells[c].value(code), table, rows[r], indexes[c]);
+                    }
+                    labels[at + c] = (float) ((value - means[c]) / stds[c]);
+                    continue;
                 }
+                int slot = slots[c][code];
+                if (slot == CodeValues.UNKNOWN) {
+                    throw unknown(cells[c].value(code), table, rows[r], indexes[c]);
+                }
+                labels[at + (kind == TargetKind.CATEGORICAL ? slot : kind == TargetKind.MULTILABEL ? c : 0)] =
+                        kind == TargetKind.CATEGORICAL ? 1f : slot;
             }
         }
         if (kind == TargetKind.NUMERIC && anyMissing) {
@@ -209,30 +214,33 @@ public final class TargetEncoder {
         return new Labels(matrix(labels, rows.length, width), anyMissing ? matrix(mask, rows.length, maskWidth) : null);
     }
 
-    private int classIndex(String cell, RawTable table, int row, int index) {
-        Integer slot = classIndex.get(cell);
-        if (slot == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "class '" + cell
-                    + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")"));
+    /**
+     * Per code of a label column: the class's output (CATEGORICAL), or 0/1 (BINARY, MULTILABEL), or
+     * {@link CodeValues#UNKNOWN} for a value this task cannot read.
+     */
+    private int[] slotsByCode(RawColumn column) {
+        if (kind == TargetKind.CATEGORICAL || !spelled) {
+            int[] slots = CodeValues.slots(column, classIndex);
+            return slots;
         }
-        return slot;
+        int[] slots = new int[column.codeCount()];
+        for (int code = 0; code < slots.length; code++) {
+            Boolean value = truth(column.value(code));
+            slots[code] = value == null ? CodeValues.UNKNOWN : value ? 1 : 0;
+        }
+        return slots;
     }
 
-    private boolean binary(String cell, RawTable table, int row, int index) {
-        if (spelled) {
-            Boolean value = truth(cell);
-            if (value == null) {
-                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "task '" + task
-                        + "' expects 0/1, true/false or yes/no, found '" + cell + "'"));
-            }
-            return value;
+    private MtlException unknown(String cell, RawTable table, int row, int index) {
+        String message;
+        if (kind == TargetKind.CATEGORICAL) {
+            message = "class '" + cell + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")";
+        } else if (spelled) {
+            message = "task '" + task + "' expects 0/1, true/false or yes/no, found '" + cell + "'";
+        } else {
+            message = "task '" + task + "' expects '" + classes.get(0) + "' or '" + classes.get(1) + "', found '" + cell + "'";
         }
-        Integer slot = classIndex.get(cell);
-        if (slot == null) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), "task '" + task
-                    + "' expects '" + classes.get(0) + "' or '" + classes.get(1) + "', found '" + cell + "'"));
-        }
-        return slot == 1;
+        return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, index), message));
     }
 
     /** NUMERIC: standardised values {@code [n, columns]} back in the label columns' units (float64). */

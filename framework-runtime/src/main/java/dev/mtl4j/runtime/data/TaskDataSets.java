@@ -89,6 +89,6 @@ public final class TaskDataSets {
             }
             columns.set(index, entry.getValue());
         }
-        return new RawTable(table.origin(), columns, table.rows(), table.lines());
+        return table.withColumns(columns);
     }
 }

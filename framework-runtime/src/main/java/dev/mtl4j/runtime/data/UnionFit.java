@@ -7,6 +7,7 @@ import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.RawTableBuilder;
 import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
@@ -105,23 +106,18 @@ public final class UnionFit {
     /** The feature cells of every data set's training rows, one table. */
     private static RawTable union(List<TaskDataSet> sets, List<FeatureColumn> columns) {
         List<String> names = columns.stream().map(FeatureColumn::column).toList();
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> origins = new ArrayList<>();
+        List<String> origins = sets.stream().map(s -> s.table().origin()).toList();
+        RawTableBuilder union = RawTable.builder("the training rows of " + String.join(", ", origins), names);
         for (TaskDataSet set : sets) {
             RawTable table = set.table();
-            origins.add(table.origin());
             int[] indexes = names.stream().mapToInt(table::columnIndex).toArray();
             for (int row : set.splits().train()) {
-                String[] cells = new String[indexes.length];
-                for (int c = 0; c < indexes.length; c++) {
-                    cells[c] = table.cell(row, indexes[c]);
+                for (int index : indexes) {
+                    union.add(table.cell(row, index));
                 }
-                rows.add(cells);
-                lines.add(table.lines()[row]);
+                union.endRow(table.line(row));
             }
         }
-        return new RawTable("the training rows of " + String.join(", ", origins), names, rows,
-                lines.stream().mapToInt(Integer::intValue).toArray());
+        return union.build();
     }
 }

@@ -67,7 +67,7 @@ final class ExampleData {
         List<String[]> body = Arrays.asList(rows).subList(1, rows.length);
         int[] lines = new int[body.size()];
         Arrays.setAll(lines, i -> i + 2);
-        return new RawTable("t.csv", Arrays.asList(rows[0]), body, lines);
+        return RawTable.of("t.csv", Arrays.asList(rows[0]), body, lines);
     }
 
     static String[] row(String... cells) {

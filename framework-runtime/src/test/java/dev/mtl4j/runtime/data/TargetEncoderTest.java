@@ -38,7 +38,7 @@ final class TargetEncoderTest {
         TargetEncoder.Labels labels = marital.encode(income, all);
         assertThat(labels.labels().shape()).containsExactly(8993, 5);
         assertThat(labels.mask().shape()).containsExactly(8993, 1);
-        int missing = (int) income.rows().stream().filter(r -> r[2] == null).count();
+        int missing = (int) java.util.stream.IntStream.range(0, income.size()).filter(r -> income.isMissing(r, 2)).count();
         assertThat(missing).isPositive();
         assertThat(labels.mask().sumNumber().intValue()).isEqualTo(8993 - missing);
         assertThat(labels.labels().sumNumber().intValue()).isEqualTo(8993 - missing);

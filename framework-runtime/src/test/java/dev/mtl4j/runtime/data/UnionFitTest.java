@@ -38,7 +38,7 @@ final class UnionFitTest {
         for (int i = 0; i < lines.length; i++) {
             lines[i] = i + 2;
         }
-        return new RawTable(origin, columns, List.of(rows), lines);
+        return RawTable.of(origin, columns, List.of(rows), lines);
     }
 
     private final RawTable topics = table("topics.csv", List.of("x", "c", "topic"),

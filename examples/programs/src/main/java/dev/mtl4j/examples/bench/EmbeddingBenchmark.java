@@ -80,6 +80,7 @@ public final class EmbeddingBenchmark {
         if (index < 0) {
             throw new IllegalArgumentException(file + " has no column '" + name + "': " + table.columns());
         }
-        return table.rows().stream().map(r -> r[index]).filter(s -> s != null && !s.isBlank()).distinct().limit(count).toList();
+        return java.util.stream.IntStream.range(0, table.size()).mapToObj(r -> table.cell(r, index))
+                .filter(s -> s != null && !s.isBlank()).distinct().limit(count).toList();
     }
 }

@@ -7,9 +7,7 @@ import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TableSource;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** {@code type: csv} — rows from a delimited text file with a header line (RFC 4180 quoting). */
 public final class CsvDatasetFactory implements DatasetFactory<CsvConfig> {
@@ -21,7 +19,8 @@ public final class CsvDatasetFactory implements DatasetFactory<CsvConfig> {
 
     @Override
     public String description() {
-        return "Reads rows from a CSV file with a header line (RFC 4180 quoting; listed cell texts are missing values).";
+        return "Reads rows from a UTF-8 CSV file with a header line (RFC 4180 quoting; listed cell texts are missing values;"
+                + " line, cell, column and row limits).";
     }
 
     @Override
@@ -34,18 +33,16 @@ public final class CsvDatasetFactory implements DatasetFactory<CsvConfig> {
         if (config.path() == null || config.path().isBlank()) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, "csv: path is required");
         }
-        if (config.delimiter().length() != 1 || config.delimiter().charAt(0) == '"'
-                || config.delimiter().charAt(0) == '\n' || config.delimiter().charAt(0) == '\r') {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID,
-                    "csv: delimiter must be one character other than a quote or line break, got '" + config.delimiter() + "'");
+        char delimiter = config.delimiter().length() == 1 ? config.delimiter().charAt(0) : 0;
+        if (delimiter <= 0 || delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, "csv: delimiter must be one ASCII character other than"
+                    + " a quote or line break, got '" + config.delimiter() + "'");
         }
         Path file = context.resolve(config.path());
-        char delimiter = config.delimiter().charAt(0);
-        Set<String> missing = new HashSet<>(config.missing());
         return new TableSource() {
             @Override
             public RawTable read() {
-                return new CsvReader(file, delimiter, missing).read();
+                return new CsvReader(file, config).read();
             }
 
             @Override

@@ -5,10 +5,9 @@ import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.RawTable;
-import java.io.BufferedReader;
+import dev.mtl4j.api.spi.RawTableBuilder;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,43 +19,39 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one CSV file (RFC 4180): a header line, then rows of cells separated by one delimiter
- * character; a quoted cell may hold delimiters, doubled quotes and line breaks; lines end in LF or
- * CRLF. Empty lines are skipped. A scanner over a char buffer, not a regex per cell, so that a few
- * megabytes read in milliseconds.
+ * Reads one CSV file into a compact {@link RawTable}, streaming: each cell's bytes go from the read
+ * buffer into the table's columns, so memory holds the table, not the file's text. Every cell must be
+ * UTF-8; every line, cell, the columns and the rows are bounded by the source's limits, and a file
+ * that passes one ends in a one-line error naming the file, line (and row and column) — a binary
+ * file or {@code /dev/zero} after at most one cell limit of bytes.
  */
 final class CsvReader {
-    private static final int EOF = -1;
+    private static final int MEMORY_CHECK_ROWS = 1 << 16;
 
     private final Path file;
     private final String origin;
-    private final char delimiter;
-    private final Set<String> missing;
+    private final CsvConfig config;
+    private final byte[][] missing;
     private final boolean onlyEmptyIsMissing;
-    private final StringBuilder cell = new StringBuilder();
-    private final char[] buffer = new char[1 << 16];
-    private Reader in;
-    private int position;
-    private int limit;
-    private int line = 1;
-    private int recordStart;
+    private List<String> header = List.of();
 
-    CsvReader(Path file, char delimiter, Set<String> missing) {
+    CsvReader(Path file, CsvConfig config) {
         this.file = file;
         this.origin = file.toString();
-        this.delimiter = delimiter;
-        this.missing = missing;
-        this.onlyEmptyIsMissing = missing.size() == 1 && missing.contains("");
+        this.config = config;
+        this.missing = config.missing().stream().map(m -> m.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.onlyEmptyIsMissing = missing.length == 1 && missing[0].length == 0;
     }
 
     RawTable read() {
         if (Files.isDirectory(file)) {
             throw invalid(Location.file(origin), "is a directory, not a data file");
         }
-        try (Reader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), buffer.length)) {
-            in = reader;
-            return readTable();
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvScanner scanner = new CsvScanner(in, (byte) config.delimiter().charAt(0), config.maxCellBytes(),
+                    config.maxLineBytes());
+            header = readHeader(scanner);
+            return readRows(scanner, RawTable.builder(origin, header));
         } catch (NoSuchFileException e) {
             throw invalid(Location.file(origin), "data file not found");
         } catch (IOException e) {
@@ -64,185 +59,145 @@ final class CsvReader {
         }
     }
 
-    private RawTable readTable() throws IOException {
-        List<String> header = new ArrayList<>();
-        if (readRecord(header, null) < 0) {
+    private List<String> readHeader(CsvScanner scanner) throws IOException {
+        if (!scanner.nextRecord()) {
             throw invalid(Location.file(origin), "the file is empty; expected a header line");
         }
-        if (!header.isEmpty() && header.get(0) != null && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
+        List<String> names = new ArrayList<>();
+        boolean more = true;
+        while (more) {
+            if (names.size() == config.maxColumns()) {
+                throw overLimit(Location.line(origin, scanner.recordLine()), "more than " + config.maxColumns() + " columns",
+                        "maxColumns");
+            }
+            more = readCell(scanner, Location.line(origin, scanner.recordLine()), "header cell " + (names.size() + 1) + ": ");
+            names.add(new String(scanner.bytes(), scanner.from(), scanner.length(), StandardCharsets.UTF_8));
         }
-        checkHeader(header);
-        int width = header.size();
-        List<String[]> rows = new ArrayList<>();
-        int[] lines = new int[1024];
-        String[] cells = new String[width];
-        while (true) {
-            int found = readRecord(null, cells);
-            int start = recordStart;
-            if (found < 0) {
-                break;
-            }
-            if (found != width) {
-                throw invalid(Location.line(origin, start), "expected " + width + " cells, found " + found);
-            }
-            if (rows.size() == lines.length) {
-                lines = Arrays.copyOf(lines, lines.length * 2);
-            }
-            lines[rows.size()] = start;
-            rows.add(cells.clone());
-        }
-        return new RawTable(origin, header, rows, Arrays.copyOf(lines, rows.size()));
+        checkHeader(names, scanner.recordLine());
+        return names;
     }
 
-    private void checkHeader(List<String> header) {
+    private RawTable readRows(CsvScanner scanner, RawTableBuilder table) throws IOException {
+        int width = header.size();
+        while (scanner.nextRecord()) {
+            int row = table.rows();
+            if (row == config.maxRows()) {
+                throw overLimit(Location.line(origin, scanner.recordLine()), "more than " + config.maxRows() + " rows", "maxRows");
+            }
+            int cells = 0;
+            boolean more = true;
+            while (more) {
+                more = cells < width
+                        ? readCell(scanner, Location.cell(origin, row + 1, scanner.recordLine(), header.get(cells)), "")
+                        : readCell(scanner, Location.line(origin, scanner.recordLine()), "cell " + (cells + 1) + ": ");
+                if (cells < width) {
+                    add(table, scanner);
+                }
+                cells++;
+            }
+            if (cells != width) {
+                throw invalid(Location.line(origin, scanner.recordLine()), "expected " + width + " cells, found " + cells);
+            }
+            table.endRow(scanner.recordLine());
+            if (table.rows() % MEMORY_CHECK_ROWS == 0) {
+                checkMemory(table, scanner.recordLine());
+            }
+        }
+        return table.build();
+    }
+
+    /**
+     * Reads one cell, checked: within the limits and UTF-8. Returns whether the record goes on.
+     *
+     * @param where the cell, for messages; {@code what} names it further there ("header cell 2: ")
+     */
+    private boolean readCell(CsvScanner scanner, Location where, String what) throws IOException {
+        boolean more;
+        try {
+            more = scanner.readCell();
+        } catch (CsvScanner.Stop stop) {
+            throw stopped(stop, where, what, scanner);
+        }
+        int bad = Utf8.firstInvalid(scanner.bytes(), scanner.from(), scanner.length());
+        if (bad >= 0) {
+            throw invalid(where, what + Utf8.describe(scanner.bytes(), scanner.from(), scanner.length(), bad));
+        }
+        return more;
+    }
+
+    private void add(RawTableBuilder table, CsvScanner scanner) {
+        byte[] bytes = scanner.bytes();
+        int from = scanner.from();
+        int length = scanner.length();
+        if (onlyEmptyIsMissing ? length == 0 : isMissing(bytes, from, length)) {
+            table.addMissing();
+        } else {
+            table.addUtf8(bytes, from, length);
+        }
+    }
+
+    private boolean isMissing(byte[] bytes, int from, int length) {
+        for (byte[] text : missing) {
+            if (Arrays.equals(text, 0, text.length, bytes, from, from + length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MtlException stopped(CsvScanner.Stop stop, Location where, String what, CsvScanner scanner) {
+        switch (stop.kind) {
+            case QUOTE_NOT_CLOSED:
+                return invalid(Location.line(origin, stop.line), "a quoted cell is never closed (a '\"' is missing)");
+            case LINE_TOO_LONG:
+                return overLimit(Location.line(origin, stop.line), "a line longer than " + config.maxLineBytes() + " bytes"
+                        + (stop.quoted ? " (a quote opened on it and never closed?)" : ""), "maxLineBytes");
+            default:
+                byte[] partial = scanner.partialCell();
+                int bad = Utf8.firstInvalid(partial, 0, partial.length);
+                if (bad >= 0) {
+                    return invalid(where, what + Utf8.describe(partial, 0, partial.length, bad));
+                }
+                return overLimit(where, what + "a cell longer than " + config.maxCellBytes() + " bytes"
+                        + (stop.quoted ? " (a quote opened there and never closed?)" : ""), "maxCellBytes");
+        }
+    }
+
+    private void checkMemory(RawTableBuilder table, int line) {
+        long used = table.memoryBytes();
+        long allowed = Runtime.getRuntime().maxMemory() / 2;
+        if (used > allowed) {
+            throw new MtlException(ErrorCategory.RESOURCE_EXHAUSTED, Problem.at(Location.line(origin, line), table.rows()
+                    + " rows take " + (used >> 20) + " MB, more than half of the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB Java may use; give Java more memory (MTL_JAVA_OPTS=-Xmx...) or read a smaller file"));
+        }
+    }
+
+    private void checkHeader(List<String> names, int line) {
         Set<String> seen = new LinkedHashSet<>();
         Set<String> duplicates = new LinkedHashSet<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i);
-            if (name == null || name.isBlank()) {
-                throw invalid(Location.line(origin, 1), "header cell " + (i + 1) + " has no column name");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.isBlank()) {
+                throw invalid(Location.line(origin, line), "header cell " + (i + 1) + " has no column name");
             }
             if (!seen.add(name)) {
                 duplicates.add(name);
             }
         }
         if (!duplicates.isEmpty()) {
-            throw invalid(Location.line(origin, 1), "the header names " + (duplicates.size() == 1 ? "a column" : "columns")
+            throw invalid(Location.line(origin, line), "the header names " + (duplicates.size() == 1 ? "a column" : "columns")
                     + " twice: '" + String.join("', '", duplicates) + "'");
         }
     }
 
-    /**
-     * Reads the next non-empty record into {@code list} (the header) or {@code cells} (a row, cells
-     * beyond its length only counted). Returns the number of cells, or -1 at the end of the file.
-     * Header cells are kept as written: the missing-value texts apply to rows only.
-     */
-    private int readRecord(List<String> list, String[] cells) throws IOException {
-        int c = peek();
-        while (c == '\n' || c == '\r') {
-            skipLineEnd();
-            c = peek();
-        }
-        if (c == EOF) {
-            return -1;
-        }
-        recordStart = line;
-        int count = 0;
-        while (true) {
-            String value = readCell();
-            if (list != null) {
-                list.add(value);
-            } else if (count < cells.length) {
-                cells[count] = isMissing(value) ? null : value;
-            }
-            count++;
-            c = peek();
-            if (c == delimiter) {
-                position++;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                skipLineEnd();
-            }
-            return count;
-        }
-    }
-
-    private boolean isMissing(String value) {
-        return onlyEmptyIsMissing ? value.isEmpty() : missing.contains(value);
-    }
-
-    /** Reads one cell, leaving the position at its delimiter, line end or the end of the file. */
-    private String readCell() throws IOException {
-        if (peek() == '"') {
-            return readQuoted();
-        }
-        // Fast path: the unquoted cell ends inside the buffer.
-        int start = position;
-        for (int i = start; i < limit; i++) {
-            char c = buffer[i];
-            if (c == delimiter || c == '\n' || c == '\r') {
-                position = i;
-                return new String(buffer, start, i - start);
-            }
-        }
-        cell.setLength(0);
-        readUnquotedRest();
-        return cell.toString();
-    }
-
-    private void readUnquotedRest() throws IOException {
-        while (true) {
-            int c = peek();
-            if (c == EOF || c == delimiter || c == '\n' || c == '\r') {
-                return;
-            }
-            cell.append((char) c);
-            position++;
-        }
-    }
-
-    private String readQuoted() throws IOException {
-        int opened = line;
-        position++;
-        cell.setLength(0);
-        while (true) {
-            int c = next();
-            if (c == EOF) {
-                throw invalid(Location.line(origin, opened), "a quoted cell is never closed (a '\"' is missing)");
-            }
-            if (c == '"') {
-                if (peek() == '"') {
-                    position++;
-                    cell.append('"');
-                } else {
-                    break;
-                }
-            } else {
-                if (c == '\n') {
-                    line++;
-                }
-                cell.append((char) c);
-            }
-        }
-        // Lenient: text between the closing quote and the delimiter is kept as written.
-        readUnquotedRest();
-        return cell.toString();
-    }
-
-    private void skipLineEnd() throws IOException {
-        if (next() == '\r' && peek() == '\n') {
-            position++;
-        }
-        line++;
-    }
-
-    private int peek() throws IOException {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position];
-    }
-
-    private int next() throws IOException {
-        if (position == limit && !fill()) {
-            return EOF;
-        }
-        return buffer[position++];
-    }
-
-    private boolean fill() throws IOException {
-        int read = in.read(buffer, 0, buffer.length);
-        while (read == 0) {
-            read = in.read(buffer, 0, buffer.length);
-        }
-        position = 0;
-        limit = Math.max(read, 0);
-        return read > 0;
-    }
-
     private static MtlException invalid(Location where, String problem) {
         return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(where, problem));
+    }
+
+    /** A limit of the source passed: "... (the csv source's maxRows; raise it if the file is right)". */
+    private static MtlException overLimit(Location where, String problem, String limit) {
+        return new MtlException(ErrorCategory.RESOURCE_EXHAUSTED, Problem.at(where, problem + " (the csv source's " + limit
+                + "; raise it if the file is right)"));
     }
 }

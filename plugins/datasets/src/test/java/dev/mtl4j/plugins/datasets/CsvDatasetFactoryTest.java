@@ -59,10 +59,10 @@ final class CsvDatasetFactoryTest {
         RawTable table = read("t.csv");
         assertThat(table.columns()).containsExactly("a", "b", "c");
         assertThat(table.size()).isEqualTo(3);
-        assertThat(table.rows().get(0)).containsExactly("1", "x, y", "say \"hi\"");
-        assertThat(table.rows().get(1)).containsExactly("2", "two\r\nlines", null);
-        assertThat(table.rows().get(2)).containsExactly("3", null, "z");
-        assertThat(table.lines()).containsExactly(2, 3, 5);
+        assertThat(table.row(0)).containsExactly("1", "x, y", "say \"hi\"");
+        assertThat(table.row(1)).containsExactly("2", "two\r\nlines", null);
+        assertThat(table.row(2)).containsExactly("3", null, "z");
+        assertThat(lines(table)).containsExactly(2, 3, 5);
         assertThat(table.origin()).isEqualTo(dir.resolve("t.csv").toString());
     }
 
@@ -72,8 +72,9 @@ final class CsvDatasetFactoryTest {
         TableSource source = factory.create(new CsvConfig("t.csv", ";", List.of("")), new DataContext(dir));
         RawTable table = source.read();
         assertThat(table.columns()).containsExactly("a", "b");
-        assertThat(table.rows()).extracting(Arrays::asList).containsExactly(List.of("1", "2"), List.of("3", "4"));
-        assertThat(table.lines()).containsExactly(3, 5);
+        assertThat(List.of(table.row(0), table.row(1))).extracting(Arrays::asList).containsExactly(List.of("1", "2"), List.of("3", "4"));
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(lines(table)).containsExactly(3, 5);
     }
 
     @Test
@@ -81,8 +82,8 @@ final class CsvDatasetFactoryTest {
         write("t.csv", "a,b\nNA,\n?,x\n");
         TableSource source = factory.create(new CsvConfig("t.csv", ",", List.of("NA", "?")), new DataContext(dir));
         RawTable table = source.read();
-        assertThat(table.rows().get(0)).containsExactly(null, "");
-        assertThat(table.rows().get(1)).containsExactly(null, "x");
+        assertThat(table.row(0)).containsExactly(null, "");
+        assertThat(table.row(1)).containsExactly(null, "x");
     }
 
     @Test
@@ -143,6 +144,10 @@ final class CsvDatasetFactoryTest {
         assertThat(table.cell(0, 0)).hasSize(200_000);
         assertThat(table.cell(0, 1)).isEqualTo(longText);
         assertThat(table.cell(1, 1)).isEqualTo("2");
+    }
+
+    static int[] lines(RawTable table) {
+        return java.util.stream.IntStream.range(0, table.size()).map(table::line).toArray();
     }
 
     private RawTable read(String name) {

@@ -20,8 +20,9 @@ final class RealDatasetsTest {
         RawTable table = read("income_marketing.csv");
         assertThat(table.size()).isEqualTo(8993);
         assertThat(table.columns()).hasSize(14).startsWith("INCOME", "SEX", "MARITAL.STATUS");
-        assertThat(table.rows().get(0)[13]).isNull();
-        long complete = table.rows().stream().filter(r -> Arrays.stream(r).allMatch(Objects::nonNull)).count();
+        assertThat(table.cell(0, 13)).isNull();
+        long complete = java.util.stream.IntStream.range(0, table.size())
+                .filter(r -> Arrays.stream(table.row(r)).allMatch(Objects::nonNull)).count();
         assertThat(complete).isEqualTo(6876);
     }
 
