@@ -254,6 +254,23 @@ public final class TargetEncoder {
         return values;
     }
 
+    /**
+     * NUMERIC: standardised values (row-major, one per label column) back in the label columns' units,
+     * rounded to float32 as {@link #restore(INDArray)} then a cast to float would round them.
+     */
+    public float[] restore(float[] standardised) {
+        if (kind != TargetKind.NUMERIC) {
+            throw new IllegalStateException("task '" + task + "' is " + kind + "; only numeric targets are restored");
+        }
+        float[] values = new float[standardised.length];
+        int width = stds.length;
+        for (int i = 0; i < values.length; i++) {
+            int c = i % width;
+            values[i] = (float) (standardised[i] * stds[c] + means[c]);
+        }
+        return values;
+    }
+
     private static INDArray matrix(float[] data, int rows, int width) {
         return rows == 0 ? Nd4j.create(DataType.FLOAT, 0, width) : Nd4j.create(data, new long[] {rows, width}, 'c');
     }

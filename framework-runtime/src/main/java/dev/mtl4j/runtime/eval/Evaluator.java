@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
-/** Per-task metrics of a network on encoded rows; regression metrics in the targets' original units. */
+/**
+ * Per-task metrics and the joint loss of a network on encoded rows, in batches of
+ * {@link Predictor#BATCH} rows: memory holds one batch's outputs, never a split's. Regression
+ * metrics are in the targets' original units.
+ */
 public final class Evaluator {
     private Evaluator() {
     }
@@ -20,25 +24,84 @@ public final class Evaluator {
     /** Task name to metric name to value, in task order. */
     public static Map<String, Map<String, Double>> evaluate(ComputationGraph graph, EncodedData data,
                                                             List<TaskSpec> tasks, Preprocessor preprocessor) {
-        INDArray[] outputs = Predictor.outputs(graph, data.features(), data.featureMask());
+        int rows = data.size();
+        TaskScore[] scores = new TaskScore[tasks.size()];
+        TargetEncoder[] targets = new TargetEncoder[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            targets[t] = preprocessor.target(tasks.get(t).name());
+            TargetKind kind = targets[t].info().kind();
+            double[] means = kind == TargetKind.NUMERIC ? labelMeans(data, t, targets[t]) : null;
+            scores[t] = new TaskScore(kind, targets[t].width(), means);
+        }
+        for (int start = 0; start < rows; start += Predictor.BATCH) {
+            int end = Math.min(rows, start + Predictor.BATCH);
+            INDArray[] outputs = Predictor.batch(graph, data.features(), data.featureMask(), start, end);
+            for (int t = 0; t < tasks.size(); t++) {
+                float[] predicted = Predictor.values(outputs[t]);
+                float[] labels = labels(data, t, start, end);
+                if (targets[t].info().kind() == TargetKind.NUMERIC) {
+                    predicted = targets[t].restore(predicted);
+                    labels = targets[t].restore(labels);
+                }
+                scores[t].add(predicted, labels, mask(data, t, start, end), end - start);
+            }
+        }
         Map<String, Map<String, Double>> result = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
-            String task = tasks.get(t).name();
-            TargetEncoder target = preprocessor.target(task);
-            TargetKind kind = target.info().kind();
-            INDArray predicted = outputs[t];
-            INDArray labels = data.labels().get(t);
-            if (kind == TargetKind.NUMERIC) {
-                predicted = target.restore(predicted);
-                labels = target.restore(labels);
-            }
-            INDArray mask = data.masks().get(t);
-            result.put(task, Metrics.compute(kind, rows(predicted), rows(labels), mask == null ? null : rows(mask)));
+            result.put(tasks.get(t).name(), scores[t].result());
         }
         return result;
     }
 
-    static float[][] rows(INDArray array) {
-        return array.castTo(DataType.FLOAT).toFloatMatrix();
+    /**
+     * The joint loss {@code Σ λ_i L_i + regularization} over every row, with the tasks' own weights (the
+     * static λ; 1 under another weighting method), so that epochs compare with one another. Each
+     * task's loss is DL4J's score of its output (the loss summed over the rows, divided by the rows),
+     * computed batch by batch and weighted by the batch's rows.
+     */
+    public static double loss(ComputationGraph graph, EncodedData data, List<TaskSpec> tasks) {
+        int rows = data.size();
+        double regularization = graph.calcRegularizationScore(true);
+        double joint = regularization;
+        for (int from = 0; from < rows; from += Predictor.BATCH) {
+            int start = from;
+            int end = Math.min(rows, start + Predictor.BATCH);
+            INDArray[] labels = data.labels().stream().map(l -> Predictor.rows(l, start, end)).toArray(INDArray[]::new);
+            INDArray[] masks = data.masks().stream().anyMatch(m -> m != null)
+                    ? data.masks().stream().map(m -> m == null ? null : Predictor.rows(m, start, end)).toArray(INDArray[]::new)
+                    : null;
+            INDArray[] featureMasks = data.featureMask() == null ? null
+                    : new INDArray[] {Predictor.rows(data.featureMask(), start, end)};
+            graph.score(new MultiDataSet(new INDArray[] {Predictor.rows(data.features(), start, end)}, labels,
+                    featureMasks, masks), false);
+            double share = rows <= Predictor.BATCH ? 1 : (end - start) / (double) rows;
+            for (int i = 0; i < tasks.size(); i++) {
+                // each output layer keeps its own score; DL4J adds the regularization term to the first one's
+                double score = graph.getOutputLayer(i).score() - (i == 0 ? regularization : 0);
+                joint += share == 1 ? tasks.get(i).weight() * score : tasks.get(i).weight() * score * share;
+            }
+            // score() leaves the label masks set on the graph; a later output() of another size would apply them.
+            graph.clearLayerMaskArrays();
+        }
+        return joint;
+    }
+
+    private static double[] labelMeans(EncodedData data, int task, TargetEncoder target) {
+        LabelMean mean = new LabelMean(target.width());
+        int rows = data.size();
+        for (int start = 0; start < rows; start += Predictor.BATCH) {
+            int end = Math.min(rows, start + Predictor.BATCH);
+            mean.add(target.restore(labels(data, task, start, end)), mask(data, task, start, end), end - start);
+        }
+        return mean.means();
+    }
+
+    private static float[] labels(EncodedData data, int task, int start, int end) {
+        return Predictor.values(Predictor.rows(data.labels().get(task), start, end));
+    }
+
+    private static float[] mask(EncodedData data, int task, int start, int end) {
+        INDArray mask = data.masks().get(task);
+        return mask == null ? null : Predictor.values(Predictor.rows(mask, start, end));
     }
 }

@@ -1,15 +1,21 @@
 package dev.mtl4j.runtime.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Runs a network over many rows in batches, so memory stays bounded, and returns each output whole. */
+/**
+ * Runs a network over rows in batches of {@link #BATCH}, so that no forward pass is larger than one
+ * batch, whatever the number of rows.
+ */
 public final class Predictor {
-    private static final int BATCH = 4096;
+    /** Rows per forward pass when scoring. */
+    public static final int BATCH = 4096;
 
     private Predictor() {
     }
@@ -19,48 +25,56 @@ public final class Predictor {
         return outputs(graph, features, null);
     }
 
-    /** As {@link #outputs(ComputationGraph, INDArray)}, with the token mask of sequence inputs (or null). */
+    /**
+     * As {@link #outputs(ComputationGraph, INDArray)}, with the token mask of sequence inputs (or null).
+     * The outputs are whole arrays ({@code rows × outputs}); callers that only reduce them (metrics,
+     * gate weights) use {@link #batch} instead.
+     */
     public static INDArray[] outputs(ComputationGraph graph, INDArray features, INDArray featureMask) {
-        // Masks left by an earlier fit or score would be applied to these rows; predictions need none.
-        graph.clearLayerMaskArrays();
         long rows = features.size(0);
-        if (rows <= BATCH) {
-            return detach(run(graph, features, featureMask));
-        }
         int outputCount = graph.getConfiguration().getNetworkOutputs().size();
         List<List<INDArray>> parts = new ArrayList<>();
         for (int i = 0; i < outputCount; i++) {
             parts.add(new ArrayList<>());
         }
         for (long start = 0; start < rows; start += BATCH) {
-            var range = NDArrayIndex.interval(start, Math.min(rows, start + BATCH));
-            INDArray[] out = run(graph, features.get(range, NDArrayIndex.all()),
-                    featureMask == null ? null : featureMask.get(range, NDArrayIndex.all()));
+            INDArray[] out = batch(graph, features, featureMask, start, Math.min(rows, start + BATCH));
             for (int i = 0; i < outputCount; i++) {
                 parts.get(i).add(out[i].detach());
             }
         }
         INDArray[] result = new INDArray[outputCount];
         for (int i = 0; i < outputCount; i++) {
-            result[i] = Nd4j.vstack(parts.get(i));
+            result[i] = parts.get(i).size() == 1 ? parts.get(i).get(0) : Nd4j.vstack(parts.get(i));
         }
         return result;
     }
 
-    private static INDArray[] run(ComputationGraph graph, INDArray features, INDArray featureMask) {
+    /** The network's outputs for rows {@code [start, end)} (every row when that is all of them). */
+    public static INDArray[] batch(ComputationGraph graph, INDArray features, INDArray featureMask, long start, long end) {
+        // Masks left by an earlier fit or score would be applied to these rows; predictions need none.
+        graph.clearLayerMaskArrays();
+        INDArray input = rows(features, start, end);
         if (featureMask == null) {
-            return graph.output(false, features);
+            return graph.output(false, input);
         }
-        INDArray[] out = graph.output(false, new INDArray[] {features}, new INDArray[] {featureMask});
+        INDArray[] out = graph.output(false, new INDArray[] {input}, new INDArray[] {rows(featureMask, start, end)});
         graph.clearLayerMaskArrays();
         return out;
     }
 
-    private static INDArray[] detach(INDArray[] arrays) {
-        INDArray[] copies = new INDArray[arrays.length];
-        for (int i = 0; i < arrays.length; i++) {
-            copies[i] = arrays[i].detach();
+    /** Rows {@code [start, end)} of a matrix (the matrix itself when that is all of it). */
+    public static INDArray rows(INDArray array, long start, long end) {
+        return start == 0 && end == array.size(0) ? array : array.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+    }
+
+    /** The values of an array as float32, row-major: one flat array, no object per row. */
+    public static float[] values(INDArray array) {
+        INDArray plain = array.castTo(DataType.FLOAT);
+        if (plain.isView() || plain.ordering() != 'c') {
+            plain = plain.dup('c');
         }
-        return copies;
+        float[] values = plain.data().asFloat();
+        return values.length == plain.length() ? values : Arrays.copyOf(values, (int) plain.length());
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * The training loop: epochs of shuffled mini-batches through {@link ComputationGraph#fit}, per-task
@@ -84,7 +83,7 @@ public final class Trainer {
             // its training steps alone (the final metrics on every split are measured after training).
             Map<String, Map<String, Double>> metrics = validation == null ? Map.of()
                     : Evaluator.evaluate(graph, validation, tasks, preprocessor);
-            double validationLoss = validation == null ? Double.NaN : loss(graph, validation, tasks);
+            double validationLoss = validation == null ? Double.NaN : Evaluator.loss(graph, validation, tasks);
             EpochReport report = new EpochReport(epoch, trainLoss, validationLoss, metrics, seconds, tally.taskLosses(),
                     tally.weights());
             reports.add(report);
@@ -133,25 +132,5 @@ public final class Trainer {
             listener.batchDone(epoch, b + 1, batches, loss);
         }
         return tally;
-    }
-
-    /**
-     * The joint validation loss {@code Σ λ_i L_i + regularization} with the tasks' own weights (the
-     * static λ; 1 under another weighting method), so that epochs compare with one another.
-     */
-    private static double loss(ComputationGraph graph, EncodedData data, List<TaskSpec> tasks) {
-        INDArray[] masks = data.masks().stream().anyMatch(m -> m != null) ? data.masks().toArray(INDArray[]::new) : null;
-        graph.score(new MultiDataSet(new INDArray[] {data.features()}, data.labels().toArray(INDArray[]::new),
-                data.featureMasks(), masks), false);
-        double regularization = graph.calcRegularizationScore(true);
-        double joint = regularization;
-        for (int i = 0; i < tasks.size(); i++) {
-            // each output layer keeps its own score; DL4J adds the regularization term to the first one's
-            double score = graph.getOutputLayer(i).score() - (i == 0 ? regularization : 0);
-            joint += tasks.get(i).weight() * score;
-        }
-        // score() leaves the label masks set on the graph; a later output() of another size would apply them.
-        graph.clearLayerMaskArrays();
-        return joint;
     }
 }

@@ -50,7 +50,7 @@ final class GoldenModelTest {
         assertThat(predictions.columns()).isEqualTo(header);
         for (int r = 1; r < expected.size(); r++) {
             String[] want = expected.get(r).split(",");
-            List<String> got = predictions.rows().get(r - 1);
+            List<String> got = predictions.row(r - 1);
             assertThat(got).as("row %d", r).hasSize(want.length);
             for (int c = 0; c < want.length; c++) {
                 String column = header.get(c);
