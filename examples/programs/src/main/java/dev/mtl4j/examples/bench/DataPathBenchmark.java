@@ -37,7 +37,7 @@ public final class DataPathBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
-            child(Path.of(args[1]), Path.of(args[2]));
+            child(Path.of(args[1]));
             return;
         }
         List<Integer> sizes = List.of(100_000, 300_000, 1_000_000);
@@ -66,7 +66,7 @@ public final class DataPathBenchmark {
             Path pipeline = dir.resolve("income-" + rows + ".yaml").toAbsolutePath();
             Files.writeString(pipeline, Files.readString(examples.resolve("pipelines/income.yaml"))
                     .replace("../data/income_marketing.csv", csv.toString()).replace("epochs: 30", "epochs: 1"));
-            String[] result = runChild(javaOptions, pipeline, dir.resolve("out-" + rows).toAbsolutePath()).split(" ");
+            String[] result = runChild(javaOptions, pipeline).split(" ");
             double prepare = Double.parseDouble(result[1]);
             double training = Double.parseDouble(result[2]);
             double scoring = Double.parseDouble(result[3]);
@@ -79,12 +79,12 @@ public final class DataPathBenchmark {
     }
 
     /** One size, in this JVM: prepare, train one epoch, measure every split, save nothing. */
-    private static void child(Path pipeline, Path out) {
+    private static void child(Path pipeline) {
         MtlRuntime runtime = MtlRuntime.create();
         PipelineSpec spec = runtime.loadPipeline(pipeline);
         long start = System.nanoTime();
         PreparedPipeline prepared = runtime.prepare(spec, pipeline.getParent());
-        long prepared_ = System.nanoTime();
+        long ready = System.nanoTime();
         double[] steps = {0};
         TrainingResult result = runtime.train(prepared, new TrainingListener() {
             @Override
@@ -93,18 +93,18 @@ public final class DataPathBenchmark {
             }
         });
         long trained = System.nanoTime();
-        double prepare = (prepared_ - start) / 1e9;
-        double scoring = (trained - prepared_) / 1e9 - steps[0];
+        double prepare = (ready - start) / 1e9;
+        double scoring = (trained - ready) / 1e9 - steps[0];
         System.out.println("test metrics: " + result.metrics().get("test"));
         System.out.println(RESULT + peakRssMegabytes() + " " + prepare + " " + steps[0] + " " + scoring);
     }
 
-    private static String runChild(String javaOptions, Path pipeline, Path out) throws IOException, InterruptedException {
+    private static String runChild(String javaOptions, Path pipeline) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DataPathBenchmark.class.getName(), "--child",
-                pipeline.toString(), out.toString()));
+                pipeline.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
