@@ -54,7 +54,9 @@ public final class GoldenModelWriter {
         Predictions predictions = runtime.predict(runtime.load(model), Path.of("examples/data/digits_tasks.csv"));
         List<String> lines = new ArrayList<>();
         lines.add(String.join(",", predictions.columns()));
-        predictions.rows().stream().limit(ROWS).forEach(row -> lines.add(String.join(",", row)));
+        for (int r = 0; r < Math.min(ROWS, predictions.size()); r++) {
+            lines.add(String.join(",", predictions.row(r)));
+        }
         Files.writeString(folder.resolve(name + "-predictions.csv"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         System.out.println("wrote " + model + " and its predictions");
     }
