@@ -49,8 +49,7 @@ final class ErrorReport {
     int usage(CommandLine.ParameterException ex) {
         CommandLine culprit = ex.getCommandLine();
         PrintWriter err = culprit.getErr();
-        err.println("error: " + Problem.of(ex.getMessage()).message() + " (see '" + culprit.getCommandSpec().qualifiedName()
-                + " --help')");
+        err.println("error: " + UsageHint.message(ex) + " (see '" + culprit.getCommandSpec().qualifiedName() + " --help')");
         trace(ex);
         return USAGE_ERROR;
     }

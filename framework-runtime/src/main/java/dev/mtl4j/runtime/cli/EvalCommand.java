@@ -44,14 +44,14 @@ final class EvalCommand implements Callable<Integer>, InputCommand {
         if (data.size() == 1 && !trained.spec().hasTaskData()) {
             Path file = data.get(0);
             Map<String, Map<String, Double>> metrics = runtime.evaluate(trained, file);
-            Console.system().line(MetricsTable.render(Map.of(file.getFileName().toString(), metrics)));
+            Console.system().result(MetricsTable.render("file", Map.of(file.getFileName().toString(), metrics)));
             if (json != null) {
                 MetricsJson.write(metrics, json);
             }
             return 0;
         }
         Map<String, Map<String, Map<String, Double>>> byFile = runtime.evaluate(trained, data);
-        Console.system().line(MetricsTable.render(byFile));
+        Console.system().result(MetricsTable.render("file", byFile));
         if (json != null) {
             MetricsJson.write(byFile, json);
         }

@@ -42,7 +42,7 @@ final class GatesCommand implements Callable<Integer>, InputCommand {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, model + ": sharing '" + trained.spec().sharing().type()
                     + "' has no gates; gate weights exist for sharing type attention with kind mmoe or cgc");
         }
-        Console.system().line(gates.render());
+        Console.system().result(gates.render());
         if (json != null) {
             MetricsJson.write(gates.byTask(), json);
         }

@@ -1,28 +1,39 @@
 package dev.mtl4j.runtime.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Metrics as an aligned text table: one row per split and task. */
+/**
+ * Metrics as an aligned text table: one row per split (or file) and task, one column per metric
+ * (the union over tasks, in first-seen order; a metric a task does not have is left blank).
+ */
 final class MetricsTable {
     private MetricsTable() {
     }
 
-    static String render(Map<String, Map<String, Map<String, Double>>> bySplit) {
-        int taskWidth = 4;
-        for (Map<String, Map<String, Double>> tasks : bySplit.values()) {
-            for (String task : tasks.keySet()) {
-                taskWidth = Math.max(taskWidth, task.length());
+    /**
+     * @param firstColumn what the rows' first key is: {@code split} or {@code file}
+     * @param rows first key (a split or a file name) to task to metric to value
+     */
+    static String render(String firstColumn, Map<String, Map<String, Map<String, Double>>> rows) {
+        Set<String> metrics = new LinkedHashSet<>();
+        rows.values().forEach(tasks -> tasks.values().forEach(values -> metrics.addAll(values.keySet())));
+        List<List<String>> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(firstColumn, "task"));
+        header.addAll(metrics);
+        cells.add(header);
+        rows.forEach((key, tasks) -> tasks.forEach((task, values) -> {
+            List<String> row = new ArrayList<>(List.of(key, task));
+            for (String metric : metrics) {
+                Double value = values.get(metric);
+                row.add(value == null ? "" : value.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.4f", value));
             }
-        }
-        StringBuilder text = new StringBuilder();
-        String format = "%-12s %-" + taskWidth + "s  %s%n";
-        text.append(String.format(Locale.ROOT, format, "split", "task", "metrics"));
-        bySplit.forEach((split, tasks) -> tasks.forEach((task, metrics) -> {
-            StringBuilder values = new StringBuilder();
-            metrics.forEach((name, value) -> values.append(String.format(Locale.ROOT, "%s=%.4f  ", name, value)));
-            text.append(String.format(Locale.ROOT, format, split, task, values.toString().trim()));
+            cells.add(row);
         }));
-        return text.toString().stripTrailing();
+        return TextTable.render(cells, 2);
     }
 }

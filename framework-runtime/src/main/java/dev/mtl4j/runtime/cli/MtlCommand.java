@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mtl}: train, eval, predict, plugins, describe. */
 @Command(name = "mtl", mixinStandardHelpOptions = true, versionProvider = MtlCommand.Version.class,
+        // --help and --version on every subcommand too (picocli copies inherited attributes down)
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Multi-task and transfer learning on the JVM.",
         subcommands = {TrainCommand.class, TransferCommand.class, EvalCommand.class, PredictCommand.class, GatesCommand.class,
                 PluginsCommand.class,

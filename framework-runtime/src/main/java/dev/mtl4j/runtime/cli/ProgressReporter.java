@@ -6,44 +6,56 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Shows training: a bar per epoch on a terminal, and one line of metrics per epoch everywhere; and
- * a bar while a text encoder embeds texts, with one line when it is done.
+ * Shows training: one bar over all epochs with the time left on a terminal (a plain line every few
+ * seconds elsewhere), and one line of metrics per epoch everywhere; and the same for a text encoder's
+ * embedding pass, with one line when it is done.
  */
 final class ProgressReporter implements TrainingListener, dev.mtl4j.api.spi.TextProgress {
-    private static final int WIDTH = 30;
     private final Console console;
+    private final int epochs;
+    private Progress training;
+    private Progress text;
+    private String textStage;
 
+    /** For work without epochs (a text encoder embedding the texts of a file). */
     ProgressReporter(Console console) {
+        this(console, 0);
+    }
+
+    /** @param epochs the planned epochs (the total the time left is counted against) */
+    ProgressReporter(Console console, int epochs) {
         this.console = console;
+        this.epochs = epochs;
     }
 
     @Override
     public void batchDone(int epoch, int batch, int batches, double loss) {
-        if (!console.terminal() || (batch % 5 != 0 && batch != batches)) {
-            return;
+        if (training == null) {
+            training = new Progress(console);
         }
-        int filled = (int) ((long) WIDTH * batch / batches);
-        console.status(String.format(Locale.ROOT, "epoch %3d [%s%s] %d/%d loss %.4f", epoch,
-                "=".repeat(filled), " ".repeat(WIDTH - filled), batch, batches, loss));
+        long total = epochs > 0 ? (long) epochs * batches : batches;
+        long done = epochs > 0 ? (long) (epoch - 1) * batches + batch : batch;
+        training.update("training", done, total, String.format(Locale.ROOT, "epoch %s batch %d/%d loss %.4f",
+                epochOf(epoch), batch, batches, loss));
     }
 
     @Override
     public void update(String stage, long done, long total) {
+        if (!stage.equals(textStage)) {
+            textStage = stage;
+            text = new Progress(console);
+        }
         if (done >= total) {
-            console.line(String.format(Locale.ROOT, "%s: %d/%d done", stage, done, total));
+            console.line(String.format(Locale.ROOT, "%s: %d/%d done in %s", stage, done, total, Progress.clock(text.elapsedSeconds())));
             return;
         }
-        if (!console.terminal() || total == 0) {
-            return;
-        }
-        int filled = (int) (WIDTH * done / total);
-        console.status(String.format(Locale.ROOT, "%s [%s%s] %d/%d", stage, "=".repeat(filled), " ".repeat(WIDTH - filled),
-                done, total));
+        text.update(stage, done, total, "");
     }
 
     @Override
     public void epochDone(EpochReport report) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %3d  loss %.4f", report.epoch(), report.trainLoss()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %s  loss %.4f", epochOf(report.epoch()),
+                report.trainLoss()));
         if (report.taskLosses().size() > 1) {
             // each task's own training loss, unweighted
             line.append(" (");
@@ -70,5 +82,9 @@ final class ProgressReporter implements TrainingListener, dev.mtl4j.api.spi.Text
     public void stoppedEarly(int epoch, int bestEpoch, String metric, double best) {
         console.line(String.format(Locale.ROOT, "early stop after epoch %d: best %s %.4f at epoch %d (its parameters kept)",
                 epoch, metric, best, bestEpoch));
+    }
+
+    private String epochOf(int epoch) {
+        return epochs > 0 ? epoch + "/" + epochs : String.valueOf(epoch);
     }
 }

@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
         try (OutputFolder folder = OutputFolder.take(directory)) {
             Path base = pipeline.toAbsolutePath().getParent();
             Console console = Console.system();
-            ProgressReporter progress = new ProgressReporter(console);
+            ProgressReporter progress = new ProgressReporter(console, spec.training().epochs());
             PreparedPipeline prepared;
             try {
                 prepared = runtime.prepare(spec, base, progress);
@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
                 MetricsJson.write(result.byTask(), results.file("metrics.json"));
                 results.commit();
             }
-            console.line(MetricsTable.render(result.metrics()));
+            console.result(MetricsTable.render("split", result.metrics()));
             console.line("model:   " + directory.resolve("model.zip"));
             console.line("metrics: " + directory.resolve("metrics.json"));
         }

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.api.spec.TransferPipelineSpec;
+import dev.mtl4j.api.spec.TransferSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.transfer.TransferResult;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl transfer PIPELINE.yaml [--out DIR] [--baseline]}. */
+/** {@code mtl transfer PIPELINE.yaml [--from MODEL] [--out DIR] [--baseline]}. */
 @Command(name = "transfer", description = "Carry a trained model over to new tasks; writes DIR/model.zip and DIR/metrics.json.")
 final class TransferCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
@@ -21,6 +22,10 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
 
     @Parameters(paramLabel = "PIPELINE.yaml", description = "A transfer pipeline file (with a transfer: section).")
     Path pipeline;
+
+    @Option(names = "--from", paramLabel = "MODEL", description = "The source model.zip, instead of the pipeline's transfer.from "
+            + "(relative to the working directory).")
+    Path from;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
     Path out;
@@ -36,14 +41,14 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
     @Override
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
-        TransferPipelineSpec spec = new PipelineYamlReader(runtime.registry()).readTransfer(pipeline);
+        TransferPipelineSpec spec = withSource(new PipelineYamlReader(runtime.registry()).readTransfer(pipeline));
         Path directory = out != null ? out : Path.of("runs", spec.name());
         try (OutputFolder folder = OutputFolder.take(directory)) {
             Console console = Console.system();
             console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
                     + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));
             TransferResult result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(),
-                    new ProgressReporter(console), baseline);
+                    new ProgressReporter(console, spec.training().epochs()), baseline);
             try (Publication results = folder.publish()) {
                 runtime.save(result.transferred().model(), results.file("model.zip"));
                 MetricsJson.write(result.transferred().byTask(), results.file("metrics.json"));
@@ -52,13 +57,22 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
                 }
                 results.commit();
             }
-            console.line(MetricsTable.render(result.transferred().metrics()));
+            console.result(MetricsTable.render("split", result.transferred().metrics()));
             if (result.baseline() != null) {
-                console.line(BaselineComparison.render(result));
+                console.result(BaselineComparison.render(result));
             }
             console.line("model:   " + directory.resolve("model.zip"));
             console.line("metrics: " + directory.resolve("metrics.json"));
         }
         return 0;
+    }
+
+    /** {@code --from} replaces the file's source model; an absolute path, so it is read from the working directory. */
+    private TransferPipelineSpec withSource(TransferPipelineSpec spec) {
+        if (from == null) {
+            return spec;
+        }
+        TransferSpec transfer = new TransferSpec(from.toAbsolutePath().toString(), spec.transfer().strategy(), spec.transfer().keep());
+        return new TransferPipelineSpec(spec.name(), transfer, spec.data(), spec.tasks(), spec.training());
     }
 }

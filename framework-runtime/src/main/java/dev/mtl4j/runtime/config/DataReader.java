@@ -19,11 +19,11 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code data:} section: source, features, drop, split (with limit) and unseen. */
 final class DataReader {
-    static final List<String> KEYS = List.of("source", "features", "drop", "split", "unseen");
-    static final List<String> SPLIT_KEYS = List.of("test", "validation", "seed", "column", "limit");
-    static final List<String> FEATURE_KEYS = List.of("type", "levels");
+    static final List<String> KEYS = Sections.DATA.names();
+    static final List<String> SPLIT_KEYS = Sections.SPLIT.names();
+    static final List<String> FEATURE_KEYS = Sections.FEATURE.names();
     /** A task's own data: where its rows come from and how they split; the features are the pipeline's. */
-    static final List<String> TASK_KEYS = List.of("source", "split", "drop", "rename");
+    static final List<String> TASK_KEYS = Sections.TASK_DATA.names();
     static final java.util.Map<String, String> TASK_REFUSED = java.util.Map.of(
             "features", "features are declared once, in the pipeline's data.features, and every task's file must have them",
             "unseen", "declared once, in the pipeline's data.unseen");

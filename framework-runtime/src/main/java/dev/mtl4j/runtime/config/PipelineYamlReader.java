@@ -40,8 +40,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * file's directory.
  */
 public final class PipelineYamlReader {
-    static final List<String> KEYS = List.of("pipeline", "data", "encoder", "sharing", "tasks", "training");
-    static final List<String> TRANSFER_KEYS = List.of("pipeline", "transfer", "data", "tasks", "training");
+    static final List<String> KEYS = Sections.PIPELINE.names();
+    static final List<String> TRANSFER_KEYS = Sections.TRANSFER_PIPELINE.names();
 
     /** The top-level key that makes a file a transfer pipeline. */
     static final String TRANSFER = "transfer";

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads the {@code tasks:} section: an ordered map from task name to head, weight, labels and its own data. */
 final class TaskReader {
-    static final List<String> KEYS = List.of("head", "weight", "labels", "label", "data");
+    static final List<String> KEYS = Sections.TASK.names();
 
     private final ComponentReader components;
 

@@ -10,10 +10,9 @@ import java.util.Optional;
 
 /** Reads the {@code training:} section; every key is optional, defaults from {@link TrainingSpec#defaults()}. */
 final class TrainingReader {
-    static final List<String> KEYS = List.of("epochs", "batchSize", "optimizer", "seed", "shuffle", "earlyStopping",
-            "sampler", "init");
-    static final List<String> OPTIMIZER_KEYS = List.of("type", "lr", "momentum", "weightDecay");
-    static final List<String> EARLY_STOPPING_KEYS = List.of("task", "metric", "patience");
+    static final List<String> KEYS = Sections.TRAINING.names();
+    static final List<String> OPTIMIZER_KEYS = Sections.OPTIMIZER.names();
+    static final List<String> EARLY_STOPPING_KEYS = Sections.EARLY_STOPPING.names();
 
     private TrainingReader() {
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * split): the features and their encoding come from the source model.
  */
 final class TransferReader {
-    static final List<String> KEYS = List.of("from", "strategy", "keep");
-    static final List<String> DATA_KEYS = List.of("source", "split");
+    static final List<String> KEYS = Sections.TRANSFER.names();
+    static final List<String> DATA_KEYS = Sections.TRANSFER_DATA.names();
     /** The keys of an ordinary pipeline's data that a transfer pipeline takes from its source model. */
     static final Map<String, String> REFUSED_DATA_KEYS = refused(
             DataReader.KEYS.stream().filter(key -> !DATA_KEYS.contains(key)).toList(),

@@ -41,7 +41,12 @@ final class CommandsTest {
 
         CliRun eval = CliRun.of("eval", out.resolve("model.zip").toString(), Pipelines.digitsFile());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        assertThat(eval.err()).contains("digit", "accuracy=");
+        assertThat(eval.out()).contains("digit", "accuracy");
+        List<String> table = eval.out().strip().lines().toList();
+        assertThat(table.get(0)).startsWith("file").contains("task", "accuracy", "macro-f1", "log-loss", "mse", "r2");
+        // the numbers sit under their column's name, right-aligned
+        int column = table.get(0).indexOf("accuracy") + "accuracy".length();
+        assertThat(table.get(1)).startsWith("digits_tasks.csv").matches(line -> line.substring(column - 6, column).matches("0\\.\\d{4}"));
 
         Path predictions = dir.resolve("predictions.csv");
         CliRun predict = CliRun.of("predict", out.resolve("model.zip").toString(), Pipelines.digitsFile(),
@@ -69,6 +74,6 @@ final class CommandsTest {
 
         CliRun unknown = CliRun.of("describe", "mpl");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown component type 'mpl'; did you mean 'mlp'?");
+        assertThat(unknown.err()).contains("unknown component type or pipeline section 'mpl'; did you mean 'mlp'?");
     }
 }

@@ -53,8 +53,8 @@ final class TaskDataCommandTest {
         CliRun eval = CliRun.of("eval", out.resolve("model.zip").toString(),
                 Repository.file("examples/data/digits_digit_1200.csv").toString(), parity.toString(), "--json", json.toString());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        assertThat(eval.err()).containsPattern("digits_digit_1200.csv +digit +accuracy=0\\.[89]")
-                .containsPattern("digits_parity_300.csv +parity +accuracy=0\\.[89]")
+        assertThat(eval.out()).containsPattern("digits_digit_1200.csv +digit +0\\.[89]")
+                .containsPattern("digits_parity_300.csv +parity +0\\.[89]")
                 .doesNotContainPattern("digits_digit_1200.csv +parity");
         assertThat(Files.readString(json)).contains("\"digits_parity_300.csv\": {\n    \"parity\"");
 

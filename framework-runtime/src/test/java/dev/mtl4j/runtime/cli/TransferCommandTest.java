@@ -49,7 +49,7 @@ final class TransferCommandTest {
         assertThat(out.resolve("model.zip")).isRegularFile();
         assertThat(out.resolve("metrics.json")).isRegularFile();
         assertThat(out.resolve("baseline-metrics.json")).isRegularFile();
-        assertThat(run.err()).contains("transfer vs from scratch").containsPattern("digit: transfer (helped|hurt|made no difference)");
+        assertThat(run.out()).contains("transfer vs from scratch").containsPattern("digit: transfer (helped|hurt|made no difference)");
 
         CliRun wrongCommand = CliRun.of("train", transfer.toString());
         assertThat(wrongCommand.exitCode()).isEqualTo(2);
