@@ -13,6 +13,7 @@ import dev.mtl4j.runtime.eval.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,9 +73,11 @@ public final class Trainer {
         List<String> taskNames = tasks.stream().map(TaskSpec::name).toList();
         StepWeights weights = StepWeights.fixed(tasks.stream().mapToDouble(TaskSpec::weight).toArray());
         TrainingStep step = steps.create(graph);
+        DivergenceGuard guard = DivergenceGuard.fresh(taskNames);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.get(), epoch);
+            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.get(), epoch, guard);
+            guard.epochDone();
             double trainLoss = tally.meanLoss();
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
@@ -117,18 +120,20 @@ public final class Trainer {
     }
 
     private EpochTally runEpoch(TrainingStep step, StepWeights weights, List<String> taskNames, TrainingSpec spec, Batches plan,
-                                int epoch) {
+                                int epoch, DivergenceGuard guard) {
         EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
             StepResult result = step.fit(plan.batch(b), weights);
             double loss = result.loss();
-            if (!Double.isFinite(loss)) {
+            Optional<String> diverged = guard.check(result);
+            if (diverged.isPresent()) {
                 throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
-                        + (b + 1) + ": the loss is " + loss + "; lower the learning rate (now "
+                        + (b + 1) + ", " + diverged.get() + "; lower the learning rate (now "
                         + spec.optimizer().learningRate() + ") or check the data for extreme values");
             }
             tally.add(result);
+            listener.stepDone(epoch, b + 1, result);
             listener.batchDone(epoch, b + 1, batches, loss);
         }
         return tally;

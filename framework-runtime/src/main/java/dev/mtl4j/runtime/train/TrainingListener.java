@@ -8,6 +8,10 @@ public interface TrainingListener {
     default void batchDone(int epoch, int batch, int batches, double loss) {
     }
 
+    /** The step of a batch in full: each task's own loss and λ (called before {@link #batchDone}). */
+    default void stepDone(int epoch, int batch, StepResult step) {
+    }
+
     default void epochDone(EpochReport report) {
     }
 
