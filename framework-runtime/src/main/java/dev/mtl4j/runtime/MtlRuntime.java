@@ -1,6 +1,9 @@
 package dev.mtl4j.runtime;
 
 import com.google.inject.Guice;
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.graph.SharedLayout;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
@@ -25,6 +28,7 @@ import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.Evaluator;
 import dev.mtl4j.runtime.eval.GateWeights;
 import dev.mtl4j.runtime.eval.SplitMetrics;
+import dev.mtl4j.runtime.model.CheckpointFile;
 import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
@@ -33,6 +37,8 @@ import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginModule;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
+import dev.mtl4j.runtime.train.Checkpointing;
+import dev.mtl4j.runtime.train.StepKind;
 import dev.mtl4j.runtime.train.Trainer;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import dev.mtl4j.runtime.transfer.TransferRunner;
@@ -145,13 +151,26 @@ public final class MtlRuntime {
 
     /** Trains a prepared pipeline and measures every split. */
     public TrainingResult train(PreparedPipeline prepared, TrainingListener listener) {
+        if (prepared.spec().training().checkpoint() != null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.checkpoint", "needs a file to save "
+                    + "checkpoints in: train with MtlRuntime.train(prepared, listener, CheckpointFile.of(...)), or mtl train"));
+        }
+        return train(prepared, listener, Checkpointing.NONE);
+    }
+
+    /**
+     * Trains a prepared pipeline with checkpoints (see {@link CheckpointFile}), going on from one when
+     * {@code checkpoints} says so, and measures every split.
+     */
+    public TrainingResult train(PreparedPipeline prepared, TrainingListener listener, Checkpointing checkpoints) {
         PipelineSpec spec = prepared.spec();
         ComputationGraph graph = prepared.network().graph();
         Preprocessor preprocessor = prepared.preprocessor();
         TrainingHistory history = prepared.dataSets() == null
-                ? new Trainer(listener).fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(),
-                        prepared.validation())
-                : new Trainer(listener).fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.dataSets(),
+                ? new Trainer(listener, StepKind.AUTO, checkpoints).fit(graph, spec.training(), spec.tasks(), preprocessor,
+                        prepared.train(), prepared.validation())
+                : new Trainer(listener, StepKind.AUTO, checkpoints).fit(graph, spec.training(), spec.tasks(), preprocessor,
+                        prepared.dataSets(),
                         sampler(spec), prepared.validation());
         Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
                 prepared.train(), prepared.validation(), prepared.test());
@@ -175,6 +194,10 @@ public final class MtlRuntime {
      * @param baseline also train the same tasks from scratch with the same budget, for comparison
      */
     public TransferResult transfer(TransferPipelineSpec spec, Path baseDirectory, TrainingListener listener, boolean baseline) {
+        if (spec.training() != null && spec.training().checkpoint() != null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.checkpoint",
+                    "transfer pipelines take no checkpoints yet (mtl train does); remove it"));
+        }
         return new TransferRunner(resolver, registry, new ModelFile(registry)).run(spec, baseDirectory, listener, baseline);
     }
 

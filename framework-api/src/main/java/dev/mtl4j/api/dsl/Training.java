@@ -1,5 +1,6 @@
 package dev.mtl4j.api.dsl;
 
+import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
@@ -15,6 +16,7 @@ public final class Training {
     private EarlyStoppingSpec earlyStopping;
     private ComponentSpec sampler;
     private String init = TrainingSpec.DEFAULT_INIT;
+    private CheckpointSpec checkpoint;
 
     Training() {
     }
@@ -82,7 +84,16 @@ public final class Training {
         return this;
     }
 
+    /**
+     * Save a checkpoint every {@code every} epochs, to resume a killed run from
+     * ({@code mtl train --resume}, or {@code MtlRuntime.train} with a checkpoint file).
+     */
+    public Training checkpoint(int every) {
+        checkpoint = new CheckpointSpec(every);
+        return this;
+    }
+
     TrainingSpec build() {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint);
     }
 }

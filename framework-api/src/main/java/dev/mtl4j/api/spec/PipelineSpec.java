@@ -84,4 +84,9 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
         tasks.forEach(t -> columns.addAll(t.labels()));
         return columns;
     }
+
+    /** This pipeline trained otherwise (the same network, data and tasks). */
+    public PipelineSpec withTraining(TrainingSpec value) {
+        return new PipelineSpec(name, data, encoder, sharing, tasks, value);
+    }
 }

@@ -19,9 +19,10 @@ import java.util.List;
  *     {@code he} (normal, variance 2/fan-in), {@code xavier} (normal, variance 2/(fan-in + fan-out)),
  *     {@code lecun} (normal, variance 1/fan-in) or {@code uniform} (U(±1/√fan-in), PyTorch's
  *     default for a linear layer); null means {@code auto}
+ * @param checkpoint how often to save a checkpoint to resume from, or null for none
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
-                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init) {
+                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -37,6 +38,12 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
         optimizer = optimizer == null ? OptimizerSpec.adam(DEFAULT_LEARNING_RATE) : optimizer;
         init = init == null ? DEFAULT_INIT : init;
         SpecException.require(INITS.contains(init), "init", "must be one of " + String.join(", ", INITS) + ", got '" + init + "'");
+    }
+
+    /** Training without checkpoints. */
+    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
+                        EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init) {
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, null);
     }
 
     /** Training with each component's own weight initialisation. */
@@ -55,16 +62,21 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
     public static final String DEFAULT_SAMPLER = "proportional";
 
     public static TrainingSpec defaults() {
-        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null);
+        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null, null);
     }
 
     /** This training with another seed (repeated runs of one pipeline). */
     public TrainingSpec withSeed(long value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init);
+        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init, checkpoint);
     }
 
     /** This training with another task sampler, or none (null). */
     public TrainingSpec withSampler(ComponentSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint);
+    }
+
+    /** This training with other checkpoints, or none (null). */
+    public TrainingSpec withCheckpoint(CheckpointSpec value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value);
     }
 }

@@ -7,6 +7,8 @@ import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.io.OutputFolder;
+import dev.mtl4j.runtime.model.CheckpointFile;
+import dev.mtl4j.runtime.train.Checkpointing;
 import dev.mtl4j.runtime.io.Publication;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl train PIPELINE.yaml [--out DIR]}. */
+/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume]}. */
 @Command(name = "train", description = "Train a pipeline; writes DIR/model.zip and DIR/metrics.json.")
 final class TrainCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
@@ -26,6 +28,10 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
     Path out;
+
+    @Option(names = "--resume", description = "Go on from the checkpoint in the output folder (training.checkpoint "
+            + "writes one) to the result the interrupted run would have had.")
+    boolean resume;
 
     @Override
     public Path input() {
@@ -39,6 +45,8 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
         Path directory = out != null ? out : Path.of("runs", spec.name());
         // Taken before any data is read: an unwritable or busy folder costs nothing.
         try (OutputFolder folder = OutputFolder.take(directory)) {
+            Path checkpoint = folder.file(OutputFolder.CHECKPOINT);
+            RunStart.check(checkpoint, resume);
             Path base = pipeline.toAbsolutePath().getParent();
             Console console = Console.system();
             ProgressReporter progress = new ProgressReporter(console, spec.training().epochs());
@@ -52,7 +60,12 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                     spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                     prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
-            TrainingResult result = runtime.train(prepared, progress);
+            if (resume) {
+                console.line("resuming from " + checkpoint + " (" + CheckpointFile.progress(checkpoint).orElse("?") + ")");
+            }
+            Checkpointing checkpoints = spec.training().checkpoint() == null && !resume ? Checkpointing.NONE
+                    : CheckpointFile.of(checkpoint, spec, prepared.dataFiles(), resume);
+            TrainingResult result = runtime.train(prepared, progress, checkpoints);
             try (Publication results = folder.publish()) {
                 runtime.save(result.model(), results.file("model.zip"));
                 MetricsJson.write(result.byTask(), results.file("metrics.json"));

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.runtime.plugin.ComponentCatalog;
 import dev.mtl4j.runtime.plugin.Family;
+import dev.mtl4j.runtime.plugin.ParamSchema;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -168,7 +170,17 @@ public final class PipelineSchema {
         keys.put("sampler", nodes.described(nodes.ref(Family.SAMPLER.id()),
                 "Which task's data set each batch comes from, when tasks bring their own data [proportional]."));
         keys.put("init", nodes.described(nodes.oneOfNames(TrainingSpec.INITS), "How the weights start [auto]."));
+        keys.put("checkpoint", checkpoint());
         return section("training", TrainingReader.KEYS, keys, List.of(), "How the network trains.");
+    }
+
+    private ObjectNode checkpoint() {
+        ObjectNode checkpoint = nodes.object().put("type", "object").put("description",
+                "Save a checkpoint every N epochs; mtl train --resume goes on from it.");
+        checkpoint.set("properties", ParamSchema.properties(CheckpointSpec.class));
+        checkpoint.set("required", nodes.strings(ParamSchema.required(CheckpointSpec.class)));
+        checkpoint.put("additionalProperties", false);
+        return checkpoint;
     }
 
     private ObjectNode optimizer() {

@@ -131,6 +131,9 @@ public final class PipelineYamlWriter {
         if (!training.init().equals(TrainingSpec.DEFAULT_INIT)) {
             map.put("init", training.init());
         }
+        if (training.checkpoint() != null) {
+            map.put("checkpoint", new LinkedHashMap<>(Map.of("every", training.checkpoint().every())));
+        }
         return map;
     }
 

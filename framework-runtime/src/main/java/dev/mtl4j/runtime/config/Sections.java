@@ -1,8 +1,10 @@
 package dev.mtl4j.runtime.config;
 
+import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
+import dev.mtl4j.runtime.plugin.ParamBinder;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +69,15 @@ public final class Sections {
                     key("sampler", "component", TrainingSpec.DEFAULT_SAMPLER,
                             "which data set each batch comes from, when tasks bring their own data"),
                     key("init", String.join(" | ", TrainingSpec.INITS), TrainingSpec.DEFAULT_INIT,
-                            "how weights start: each component's choice, or one for every layer")));
+                            "how weights start: each component's choice, or one for every layer"),
+                    key("checkpoint", "section", "none", "save a checkpoint every N epochs; mtl train --resume goes on "
+                            + "from it (mtl describe checkpoint)")));
+    /** Its keys are CheckpointSpec's @Param components: declared once, for the reader, describe and the schema. */
+    static final Section CHECKPOINT = new Section("checkpoint", "training.checkpoint",
+            "Save a checkpoint every `every` epochs into the output folder (checkpoint.zip); mtl train PIPELINE --resume "
+                    + "goes on from it to the result the interrupted run would have had.",
+            ParamBinder.describe(CheckpointSpec.class).stream().map(p -> key(p.name(),
+                    p.type() + (p.constraint().isEmpty() ? "" : " " + p.constraint()), p.defaultText(), p.doc())).toList());
     static final Section OPTIMIZER = new Section("optimizer", "training.optimizer", "The optimizer: adam, or sgd with Nesterov momentum.",
             List.of(key("type", "adam | sgd", "adam", "the update rule"),
                     key("lr", "number > 0", String.valueOf(TrainingSpec.DEFAULT_LEARNING_RATE), "the learning rate"),
@@ -92,7 +102,7 @@ public final class Sections {
                     key("split", "section", "{ test: 0.2, seed: 42 }", "as data.split (mtl describe split)")));
 
     private static final List<Section> ALL = List.of(PIPELINE, TRANSFER_PIPELINE, DATA, SPLIT, FEATURE, TASK, TASK_DATA,
-            TRAINING, OPTIMIZER, EARLY_STOPPING, TRANSFER, TRANSFER_DATA);
+            TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, TRANSFER, TRANSFER_DATA);
 
     private Sections() {
     }

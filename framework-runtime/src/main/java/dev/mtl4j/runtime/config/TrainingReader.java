@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.config;
 
+import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
@@ -27,14 +28,16 @@ final class TrainingReader {
         boolean shuffle = training.bool("shuffle").orElse(defaults.shuffle());
         EarlyStoppingSpec earlyStopping = training.map("earlyStopping").flatMap(TrainingReader::earlyStopping).orElse(null);
         String init = training.text("init").orElse(defaults.init());
+        boolean hasCheckpoint = training.keys().contains("checkpoint");
+        Optional<CheckpointSpec> checkpoint = training.map("checkpoint").flatMap(c -> SettingsReader.read(c, CheckpointSpec.class));
         boolean hasSampler = training.keys().contains("sampler");
         Optional<ComponentSpec> sampler = training.value("sampler")
                 .flatMap(node -> components.read(node, training.path("sampler"), Family.SAMPLER, training.values()));
-        if (hasSampler && sampler.isEmpty()) {
+        if (hasSampler && sampler.isEmpty() || hasCheckpoint && checkpoint.isEmpty()) {
             return Optional.empty();
         }
         return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping,
-                sampler.orElse(null), init));
+                sampler.orElse(null), init, checkpoint.orElse(null)));
     }
 
     private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {

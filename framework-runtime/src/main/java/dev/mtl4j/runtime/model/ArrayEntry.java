@@ -1,11 +1,16 @@
 package dev.mtl4j.runtime.model;
 
+import dev.mtl4j.runtime.io.BoundedInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Checks an array as ND4J writes it ({@code Nd4j.write}: the shape buffer, then the data buffer, each
@@ -23,6 +28,42 @@ final class ArrayEntry {
     private static final int MAX_SHAPE_BUFFER = 2 * 32 + 4;
 
     private ArrayEntry() {
+    }
+
+    /**
+     * The entry, checked to hold {@code values} values (a first pass that reads no array), then read
+     * by ND4J (a second pass); every failure names the entry.
+     */
+    static INDArray read(ModelZip zip, String name, long values) {
+        try (BoundedInput in = zip.open(name, maxBytes(values))) {
+            check(in, values);
+        } catch (IllegalArgumentException e) {
+            throw zip.entryInvalid(name, e.getMessage());
+        } catch (IOException e) {
+            throw zip.entryInvalid(name, e.getMessage(), e);
+        }
+        try (BoundedInput in = zip.open(name, maxBytes(values))) {
+            return Nd4j.read(new DataInputStream(in));
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            throw zip.entryInvalid(name, "ND4J cannot read it: " + message.lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** Refuses NaN and infinite values, naming the first part (a parameter of {@code parts}) that holds one. */
+    static void requireFinite(ModelZip zip, String name, Map<String, INDArray> parts, INDArray values) {
+        long bad = values == null ? 0 : nonFinite(values);
+        if (bad == 0) {
+            return;
+        }
+        String where = parts.entrySet().stream().filter(p -> nonFinite(p.getValue()) > 0).findFirst()
+                .map(p -> " (the first in parameter '" + p.getKey() + "')").orElse("");
+        throw zip.entryInvalid(name, bad + " of " + values.length() + " values are NaN or infinite" + where
+                + "; a network with them predicts NaN");
+    }
+
+    private static long nonFinite(INDArray values) {
+        return Nd4j.getExecutioner().exec(new MatchCondition(values, Conditions.notFinite())).getLong(0);
     }
 
     /** The most bytes a well-formed entry of {@code values} values can take. */

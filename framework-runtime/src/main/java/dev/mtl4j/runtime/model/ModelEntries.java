@@ -9,7 +9,7 @@ import java.util.Set;
  * The entries a model file may hold, and the most bytes each may take. The caps bound the memory a
  * model file can make mtl4j use before it has been checked: a text entry is read whole, so it is
  * capped; the network's arrays are checked against the sizes its configuration implies (see
- * {@link NetworkReader}), so their cap here only refuses a declared size that no network needs.
+ * {@link NetworkReader}).
  */
 final class ModelEntries {
     static final String CONFIGURATION = "configuration.json";
@@ -21,26 +21,16 @@ final class ModelEntries {
     static final String PROVENANCE = "mtl4j/provenance.yaml";
     static final String MANIFEST = "mtl4j/manifest.yaml";
 
-    /** DL4J's own entries at the root, then ours; the manifest is written last. */
-    static final Set<String> ALL = Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING,
-            PROVENANCE, MANIFEST);
-    static final List<String> REQUIRED = List.of(CONFIGURATION, COEFFICIENTS, PIPELINE, PREPROCESSING, PROVENANCE);
-
-    /** The preprocessing holds vocabularies (a text encoder's may have a million words); the rest is small. */
-    private static final Map<String, Long> CAPS = Map.of(
-            CONFIGURATION, 16 * Sizes.MIB,
-            PIPELINE, 16 * Sizes.MIB,
-            PREPROCESSING, 256 * Sizes.MIB,
-            PROVENANCE, 16 * Sizes.MIB,
-            MANIFEST, Sizes.MIB,
-            NO_PARAMS, Sizes.KIB);
-    /** 2^31 values of 8 bytes: more than any network ND4J can hold in one array. */
-    private static final long ARRAY_CAP = 16 * Sizes.GIB;
+    /**
+     * DL4J's own entries at the root, then ours; the manifest is written last. The preprocessing
+     * holds vocabularies (a text encoder's may have a million words); the other text is small.
+     */
+    static final ZipLayout LAYOUT = new ZipLayout("model",
+            Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING, PROVENANCE, MANIFEST),
+            List.of(CONFIGURATION, COEFFICIENTS, PIPELINE, PREPROCESSING, PROVENANCE),
+            Map.of(CONFIGURATION, 16 * Sizes.MIB, PIPELINE, 16 * Sizes.MIB, PREPROCESSING, 256 * Sizes.MIB,
+                    PROVENANCE, 16 * Sizes.MIB, MANIFEST, Sizes.MIB, NO_PARAMS, Sizes.KIB));
 
     private ModelEntries() {
-    }
-
-    static long cap(String name) {
-        return CAPS.getOrDefault(name, ARRAY_CAP);
     }
 }

@@ -53,7 +53,7 @@ public final class ModelFile {
     }
 
     public TrainedModel load(Path file) {
-        try (ModelZip zip = ModelZip.open(file)) {
+        try (ModelZip zip = ModelZip.open(file, ModelEntries.LAYOUT)) {
             if (zip.has(ModelEntries.MANIFEST)) {
                 zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
             }
@@ -92,7 +92,7 @@ public final class ModelFile {
         }
     }
 
-    private static Map<String, Object> yaml(ModelZip zip, String name) {
+    static Map<String, Object> yaml(ModelZip zip, String name) {
         String text = zip.text(name);
         try {
             return PlainYaml.load(text);
@@ -105,7 +105,7 @@ public final class ModelFile {
         return parsed(zip, name, yaml(zip, name), parser);
     }
 
-    private static <T> T parsed(ModelZip zip, String name, Map<String, Object> map, Function<Map<String, Object>, T> parser) {
+    static <T> T parsed(ModelZip zip, String name, Map<String, Object> map, Function<Map<String, Object>, T> parser) {
         try {
             return parser.apply(map);
         } catch (MtlException e) {

@@ -32,32 +32,36 @@ final class ModelZip implements Closeable {
     private static final int MAX_COMMENT = 0xffff;
 
     private final Path file;
+    private final ZipLayout layout;
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries;
 
-    private ModelZip(Path file, ZipFile zip, Map<String, ZipEntry> entries) {
+    private ModelZip(Path file, ZipLayout layout, ZipFile zip, Map<String, ZipEntry> entries) {
         this.file = file;
+        this.layout = layout;
         this.zip = zip;
         this.entries = entries;
     }
 
-    static ModelZip open(Path file) {
+    static ModelZip open(Path file, ZipLayout layout) {
         if (!Files.isRegularFile(file)) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": model file not found");
+            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": " + layout.what() + " file not found");
         }
         try {
             checkEnds(file);
             ZipFile zip = new ZipFile(file.toFile());
             try {
-                return new ModelZip(file, zip, entries(file, zip));
+                return new ModelZip(file, layout, zip, entries(file, layout, zip));
             } catch (RuntimeException e) {
                 zip.close();
                 throw e;
             }
         } catch (ZipException e) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": not a model file (not a zip: " + e.getMessage() + ")", e);
+            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": not a " + layout.what() + " file (not a zip: "
+                    + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": cannot read the model: " + e.getMessage(), e);
+            throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": cannot read the " + layout.what() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -91,27 +95,27 @@ final class ModelZip implements Closeable {
         }
     }
 
-    private static Map<String, ZipEntry> entries(Path file, ZipFile zip) {
+    private static Map<String, ZipEntry> entries(Path file, ZipLayout layout, ZipFile zip) {
         Map<String, ZipEntry> entries = new LinkedHashMap<>();
         for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
             String name = entry.getName();
-            if (!ModelEntries.ALL.contains(name)) {
-                throw invalid(file, "entry '" + name + "' is not part of an mtl4j model" + (name.endsWith(".bin")
+            if (!layout.allowed().contains(name)) {
+                throw invalid(file, "entry '" + name + "' is not part of an mtl4j " + layout.what() + (name.endsWith(".bin")
                         || name.startsWith("objects/") ? " (DL4J would read it with Java deserialization); refusing to load"
                         : "; refusing to load"));
             }
             if (entries.put(name, entry) != null) {
                 throw invalid(file, "entry '" + name + "' appears twice; refusing to load (which one is meant?)");
             }
-            long cap = ModelEntries.cap(name);
+            long cap = layout.cap(name);
             if (entry.getSize() > cap) {
                 throw invalid(file, "entry '" + name + "' declares " + Sizes.text(entry.getSize())
                         + ", more than the limit of " + Sizes.text(cap) + "; refusing to load");
             }
         }
-        for (String required : ModelEntries.REQUIRED) {
+        for (String required : layout.required()) {
             if (!entries.containsKey(required)) {
-                throw invalid(file, "entry '" + required + "' is missing; not an mtl4j model");
+                throw invalid(file, "entry '" + required + "' is missing; not an mtl4j " + layout.what());
             }
         }
         return entries;
@@ -142,7 +146,7 @@ final class ModelZip implements Closeable {
             if (!entries.containsKey(name)) {
                 throw entryInvalid(name, "listed in the manifest but missing from the file");
             }
-            try (BoundedInput in = open(name, Math.min(ModelEntries.cap(name), expected.size() + 1))) {
+            try (BoundedInput in = open(name, Math.min(layout.cap(name), expected.size() + 1))) {
                 in.drain();
                 if (in.count() != expected.size()) {
                     throw entryInvalid(name, "is " + in.count() + " bytes, the manifest says " + expected.size()
@@ -152,7 +156,7 @@ final class ModelZip implements Closeable {
                     throw entryInvalid(name, "its SHA-256 does not match the manifest (the file is damaged)");
                 }
             } catch (BoundedInput.TooLarge e) {
-                throw entryInvalid(name, expected.size() >= ModelEntries.cap(name) ? e.getMessage()
+                throw entryInvalid(name, expected.size() >= layout.cap(name) ? e.getMessage()
                         : "longer than the " + expected.size() + " bytes the manifest says (extended or damaged)");
             } catch (IOException e) {
                 throw entryInvalid(name, e.getMessage(), e);
@@ -162,7 +166,7 @@ final class ModelZip implements Closeable {
 
     /** A text entry, whole (it is capped), as strict UTF-8. */
     String text(String name) {
-        try (BoundedInput in = open(name, ModelEntries.cap(name))) {
+        try (BoundedInput in = open(name, layout.cap(name))) {
             byte[] bytes = in.readToEnd();
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -57,6 +57,26 @@ final class BatchPlan implements Batches {
                 batchMasks);
     }
 
+    /**
+     * The epochs of a run over {@code data}: each a fresh permutation drawn from one generator seeded
+     * once, so epoch k's order follows from the k - 1 permutations before it.
+     */
+    static EpochSource epochs(EncodedData data, int batchSize, long seed, boolean shuffle) {
+        Random random = shuffle ? new Random(seed) : null;
+        int rows = (int) data.features().size(0);
+        return new EpochSource() {
+            @Override
+            public Batches next() {
+                return new BatchPlan(data, batchSize, random);
+            }
+
+            @Override
+            public void skip() {
+                permutation(rows, random);
+            }
+        };
+    }
+
     private static int[] permutation(int rows, Random shuffle) {
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Two generators, both from the training seed, run for the whole training: one for the sampler,
  * one for the row order. The same seed gives the same batches.
  */
-final class SampledBatches {
+final class SampledBatches implements EpochSource {
     private final DataSetRows data;
     private final TaskSampler sampler;
     private final int batchSize;
@@ -32,8 +32,19 @@ final class SampledBatches {
         this.rows = shuffle ? new Random(seed ^ 0x5DEECE66DL) : null;
     }
 
+    @Override
+    public Batches next() {
+        return nextEpoch();
+    }
+
+    /** Draws the next epoch's choices and shuffles (cheap: row numbers only), so the epoch after it is the one a run that trained it would see. */
+    @Override
+    public void skip() {
+        nextEpoch();
+    }
+
     /** The data set of each batch of the next epoch, and the rows each batch takes. */
-    Batches nextEpoch() {
+    Plan nextEpoch() {
         int[] sizes = data.sizes();
         int[] order = sampler.epoch(sizes, batchSize, sampling);
         if (order.length == 0) {

@@ -3,7 +3,6 @@ package dev.mtl4j.runtime.train;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
-import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.TaskSampler;
@@ -14,26 +13,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The training loop: epochs of shuffled mini-batches through {@link ComputationGraph#fit}, per-task
- * metrics after each epoch, early stopping that keeps the best epoch's parameters, and a clear stop
- * when the loss diverges.
+ * The training loop: epochs of shuffled mini-batches, per-task metrics after each epoch, early
+ * stopping that keeps the best epoch's parameters ({@link EarlyStopping}), a stop with
+ * NUMERIC_DIVERGENCE when a loss explodes ({@link DivergenceGuard}), and a checkpoint every few
+ * epochs, from which a killed run goes on to the same result, to the last digit, as a run never
+ * stopped ({@link TrainingCheckpoint}).
  */
 public final class Trainer {
     private final TrainingListener listener;
     private final StepKind steps;
+    private final Checkpointing checkpoints;
 
     public Trainer(TrainingListener listener) {
         this(listener, StepKind.AUTO);
     }
 
     public Trainer(TrainingListener listener, StepKind steps) {
+        this(listener, steps, Checkpointing.NONE);
+    }
+
+    public Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints) {
         this.listener = listener;
         this.steps = steps;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -42,8 +48,8 @@ public final class Trainer {
      */
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                EncodedData train, EncodedData validation) {
-        Random shuffle = spec.shuffle() ? new Random(spec.seed()) : null;
-        return fit(graph, spec, tasks, preprocessor, () -> new BatchPlan(train, spec.batchSize(), shuffle), validation);
+        return fit(graph, spec, tasks, preprocessor, BatchPlan.epochs(train, spec.batchSize(), spec.seed(), spec.shuffle()),
+                validation);
     }
 
     /**
@@ -54,31 +60,38 @@ public final class Trainer {
      */
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                DataSetRows train, TaskSampler sampler, EncodedData validation) {
-        SampledBatches batches = new SampledBatches(train, sampler, spec.batchSize(), spec.seed(), spec.shuffle());
-        return fit(graph, spec, tasks, preprocessor, batches::nextEpoch, validation);
+        return fit(graph, spec, tasks, preprocessor, new SampledBatches(train, sampler, spec.batchSize(), spec.seed(),
+                spec.shuffle()), validation);
     }
 
     private TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
-                                java.util.function.Supplier<Batches> epochs, EncodedData validation) {
-        EarlyStoppingSpec stopping = spec.earlyStopping();
-        if (stopping != null && validation == null) {
+                                EpochSource epochs, EncodedData validation) {
+        if (spec.earlyStopping() != null && validation == null) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping",
                     "needs validation rows; set data.split.validation (e.g. 0.1)"));
         }
-        List<EpochReport> reports = new ArrayList<>();
-        double best = Double.NaN;
-        int bestEpoch = 0;
-        INDArray bestParams = null;
-        int sinceBest = 0;
         List<String> taskNames = tasks.stream().map(TaskSpec::name).toList();
+        List<EpochReport> reports = new ArrayList<>();
+        EarlyStopping stopping = EarlyStopping.start(spec.earlyStopping());
+        DivergenceGuard guard = DivergenceGuard.fresh(taskNames);
+        Optional<TrainingCheckpoint> resumed = checkpoints.resume(graph);
+        if (resumed.isPresent()) {
+            TrainingCheckpoint checkpoint = resumed.get();
+            NetworkState.restore(graph, checkpoint);
+            reports.addAll(checkpoint.history());
+            stopping = EarlyStopping.resume(spec.earlyStopping(), checkpoint.stopping());
+            guard = DivergenceGuard.resumed(taskNames, checkpoint.divergenceStarts());
+            for (int epoch = 1; epoch <= checkpoint.epochsDone(); epoch++) {
+                epochs.skip();
+            }
+        }
         StepWeights weights = StepWeights.fixed(tasks.stream().mapToDouble(TaskSpec::weight).toArray());
         TrainingStep step = steps.create(graph);
-        DivergenceGuard guard = DivergenceGuard.fresh(taskNames);
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        int lastCheckpoint = reports.size();
+        for (int epoch = reports.size() + 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.get(), epoch, guard);
+            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.next(), epoch, guard, lastCheckpoint);
             guard.epochDone();
-            double trainLoss = tally.meanLoss();
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -87,40 +100,26 @@ public final class Trainer {
             Map<String, Map<String, Double>> metrics = validation == null ? Map.of()
                     : Evaluator.evaluate(graph, validation, tasks, preprocessor);
             double validationLoss = validation == null ? Double.NaN : Evaluator.loss(graph, validation, tasks);
-            EpochReport report = new EpochReport(epoch, trainLoss, validationLoss, metrics, seconds, tally.taskLosses(),
-                    tally.weights());
+            EpochReport report = new EpochReport(epoch, tally.meanLoss(), validationLoss, metrics, seconds,
+                    tally.taskLosses(), tally.weights());
             reports.add(report);
             listener.epochDone(report);
-            if (stopping == null) {
-                bestEpoch = epoch;
-                continue;
-            }
-            double value = stopping.task() == null ? validationLoss : metrics.get(stopping.task()).getOrDefault(stopping.metric(), Double.NaN);
-            if (Double.isNaN(value)) {
-                throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping.metric", "task '"
-                        + stopping.task() + "' has no metric '" + stopping.metric() + "'; it has "
-                        + metrics.get(stopping.task()).keySet()));
-            }
-            if (Double.isNaN(best) || (stopping.minimise() ? value < best : value > best)) {
-                best = value;
-                bestEpoch = epoch;
-                bestParams = graph.params().dup();
-                sinceBest = 0;
-            } else if (++sinceBest >= stopping.patience()) {
-                listener.stoppedEarly(epoch, bestEpoch, stopping.metric(), best);
+            if (stopping.stopAfter(report, graph, listener)) {
                 break;
+            }
+            if (checkpoints.every() > 0 && epoch % checkpoints.every() == 0 && epoch < spec.epochs()) {
+                checkpoints.save(NetworkState.capture(graph, epoch, guard, stopping, reports));
+                lastCheckpoint = epoch;
             }
         }
         // the heads' own loss objects back in the network (a failed run is not saved, so no finally)
         step.close();
-        if (bestParams != null && bestEpoch != reports.size()) {
-            graph.setParams(bestParams);
-        }
-        return new TrainingHistory(reports, bestEpoch, reports.size() < spec.epochs());
+        stopping.keepBest(graph, reports.size());
+        return new TrainingHistory(reports, stopping.bestEpoch(), reports.size() < spec.epochs());
     }
 
     private EpochTally runEpoch(TrainingStep step, StepWeights weights, List<String> taskNames, TrainingSpec spec, Batches plan,
-                                int epoch, DivergenceGuard guard) {
+                                int epoch, DivergenceGuard guard, int lastCheckpoint) {
         EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
@@ -130,7 +129,8 @@ public final class Trainer {
             if (diverged.isPresent()) {
                 throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
                         + (b + 1) + ", " + diverged.get() + "; lower the learning rate (now "
-                        + spec.optimizer().learningRate() + ") or check the data for extreme values");
+                        + spec.optimizer().learningRate() + ") or check the data for extreme values"
+                        + (lastCheckpoint > 0 ? " (the checkpoint of epoch " + lastCheckpoint + " is kept)" : ""));
             }
             tally.add(result);
             listener.stepDone(epoch, b + 1, result);

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
@@ -9,7 +10,13 @@ import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Pipelines;
 import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.runtime.PreparedPipeline;
+import dev.mtl4j.runtime.model.CheckpointFile;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,29 @@ final class DivergenceTest {
                 .as("the batch losses are noisy").isGreaterThan(100);
         assertThat(largest).as("and stay far below the bound").isLessThan(DivergenceGuard.FACTOR * Math.max(start, 1) / 100);
         assertThat(result.metric("test", "digit", "accuracy")).as("and the network learned").isGreaterThan(0.5);
+    }
+
+    @Test
+    void aLossThatGrowsOverEpochsStopsTrainingAndTheLastCheckpointStays(@TempDir Path dir) {
+        // Plain SGD just above the stable step size: the loss falls, then grows a little every step
+        // and explodes a few epochs in (epoch 4 here), long after the first checkpoints.
+        MtlRuntime runtime = MtlRuntime.create();
+        PipelineSpec spec = Pipelines.digits(10, 16).task("ink", Heads.regression())
+                .training(t -> t.epochs(10).batchSize(64).sgd(0.215, 0).seed(1).checkpoint(1)).build();
+        PreparedPipeline prepared = runtime.prepare(spec, Path.of(""));
+        Path file = dir.resolve("checkpoint.zip");
+        MtlException diverged = catchThrowableOfType(MtlException.class, () -> runtime.train(prepared, TrainingListener.SILENT,
+                CheckpointFile.of(file, spec, prepared.dataFiles(), false)));
+
+        assertThat(diverged).isNotNull();
+        assertThat(diverged.category()).isEqualTo(ErrorCategory.NUMERIC_DIVERGENCE);
+        Matcher where = Pattern.compile("training diverged in epoch (\\d+), batch \\d+, task 'ink': its loss is ")
+                .matcher(diverged.getMessage());
+        assertThat(where.lookingAt()).as(diverged.getMessage()).isTrue();
+        int epoch = Integer.parseInt(where.group(1));
+        assertThat(epoch).as("diverged after some checkpoints").isBetween(2, 10);
+        assertThat(CheckpointFile.progress(file)).hasValue("epoch " + (epoch - 1) + " of 10");
+        assertThat(diverged.getMessage()).endsWith("(the checkpoint of epoch " + (epoch - 1) + " is kept)");
     }
 
     private static double median(List<Double> values) {
