@@ -37,7 +37,7 @@ final class OutputFolderCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
         assertThat(run.err().strip()).startsWith("error: " + file.resolve("out") + ": cannot create the output folder: ")
                 .doesNotContain("\n");
-        assertThat(run.out()).doesNotContain("training 'p'");
+        assertThat(run.out() + run.err()).doesNotContain("training 'p'");
     }
 
     @Test
@@ -48,7 +48,7 @@ final class OutputFolderCommandTest {
             assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
             assertThat(run.err().strip()).startsWith("error: " + out + ": another mtl run is writing into this folder (pid "
                     + ProcessHandle.current().pid() + ", since ").doesNotContain("\n");
-            assertThat(run.out()).doesNotContain("training 'p'");
+            assertThat(run.out() + run.err()).doesNotContain("training 'p'");
         }
         CliRun run = CliRun.of("train", pipeline().toString(), "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
