@@ -71,8 +71,13 @@ public final class MtlRuntime {
     }
 
     public static MtlRuntime create(ClassLoader loader) {
+        return create(PluginRegistry.discover(loader));
+    }
+
+    /** A runtime over exactly these plugins ({@link PluginRegistry#of}), none discovered. */
+    public static MtlRuntime create(PluginRegistry registry) {
         NativeDefaults.apply();
-        return Guice.createInjector(new PluginModule(loader)).getInstance(MtlRuntime.class);
+        return Guice.createInjector(new PluginModule(registry)).getInstance(MtlRuntime.class);
     }
 
     public PluginRegistry registry() {

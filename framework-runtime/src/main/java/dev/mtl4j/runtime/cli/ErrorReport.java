@@ -3,6 +3,8 @@ package dev.mtl4j.runtime.cli;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.runtime.memory.OutOfMemory;
+import dev.mtl4j.runtime.plugin.PluginBlame;
+import dev.mtl4j.runtime.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine;
  * How the command line shows what stopped it: a user's mistake as its problems, one line each, and
  * the exit code of its category; a usage mistake as one line and exit 64; running out of memory as a
  * RESOURCE_EXHAUSTED error; anything else as an internal error (exit 1), which a user's input should
- * never cause. No stack trace unless {@code --debug}.
+ * never cause, naming the plugin when plugin code threw it. No stack trace unless {@code --debug}.
  */
 final class ErrorReport {
     /** Usage mistakes (unknown option, missing argument): the BSD EX_USAGE code, apart from our categories. */
@@ -19,15 +21,19 @@ final class ErrorReport {
 
     private final CommandLine commandLine;
     private final boolean debug;
+    /** The plugins loaded when it failed (null: none yet), to name the one whose code threw. */
+    private final PluginRegistry plugins;
 
-    private ErrorReport(CommandLine commandLine, boolean debug) {
+    private ErrorReport(CommandLine commandLine, boolean debug, PluginRegistry plugins) {
         this.commandLine = commandLine;
         this.debug = debug;
+        this.plugins = plugins;
     }
 
     static ErrorReport of(CommandLine commandLine) {
         Object root = commandLine.getCommandSpec().root().userObject();
-        return new ErrorReport(commandLine, root instanceof MtlCommand m && m.debug);
+        return root instanceof MtlCommand m ? new ErrorReport(commandLine, m.debug, m.loadedPlugins())
+                : new ErrorReport(commandLine, false, null);
     }
 
     /** Reports what a command threw and returns the exit code. */
@@ -39,7 +45,8 @@ final class ErrorReport {
             return print(OutOfMemory.asError(oom, input()));
         }
         PrintWriter err = commandLine.getErr();
-        err.println("internal error: " + Problem.of(String.valueOf(thrown)).message()
+        String culprit = plugins == null ? "" : PluginBlame.of(thrown, plugins).map(c -> " in " + c.describe()).orElse("");
+        err.println("internal error" + culprit + ": " + Problem.of(String.valueOf(thrown)).message()
                 + (debug ? "" : " (run with --debug for the stack trace)"));
         trace(thrown);
         return INTERNAL_ERROR;

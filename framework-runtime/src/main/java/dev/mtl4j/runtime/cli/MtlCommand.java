@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.cli;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.plugin.PluginRegistry;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -41,6 +42,11 @@ public final class MtlCommand {
     }
 
     /** The runtime over the built-in plugins plus those on {@code --plugin-path}, made once. */
+    /** The plugins loaded so far, or null when no command has needed them yet. */
+    PluginRegistry loadedPlugins() {
+        return runtime == null ? null : runtime.registry();
+    }
+
     MtlRuntime runtime() {
         if (runtime == null) {
             ClassLoader loader = pluginLoader();

@@ -63,7 +63,12 @@ public final class ModelFile {
                 throw zip.entryInvalid(ModelEntries.MANIFEST, "missing; a format-" + format + " model file has one");
             }
             Provenance provenance = parsed(zip, ModelEntries.PROVENANCE, provenanceMap, Provenance::fromMap);
-            PipelineSpec spec = pipeline(zip);
+            PipelineSpec spec;
+            try {
+                spec = pipeline(zip);
+            } catch (MtlException e) {
+                throw MissingPlugins.explain(file, provenance, catalog.pluginClasses(), e);
+            }
             Preprocessor preprocessor = parsed(zip, ModelEntries.PREPROCESSING, yaml(zip, ModelEntries.PREPROCESSING),
                     state -> Preprocessor.fromState(state, spec, TextEncoders.of(catalog, spec.encoder())));
             ComputationGraph graph = new NetworkReader(zip).read();

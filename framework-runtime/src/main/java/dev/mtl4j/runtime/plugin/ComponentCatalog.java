@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.plugin;
 
 import dev.mtl4j.api.spi.ComponentFactory;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 
 /** Every component type the loaded plugins provide, by family and name. */
@@ -14,4 +15,7 @@ public interface ComponentCatalog {
 
     /** Where a factory came from: the jar (or class folder) that holds its class. */
     String origin(ComponentFactory<?> factory);
+
+    /** The class names of the plugins the components came from. */
+    Set<String> pluginClasses();
 }

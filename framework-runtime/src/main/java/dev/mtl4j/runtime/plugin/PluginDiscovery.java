@@ -40,7 +40,7 @@ final class PluginDiscovery {
                 Plugin plugin = iterator.next();
                 String className = plugin.getClass().getName();
                 String origin = declaredIn.getOrDefault(className, PluginRegistry.LoadedPlugin.originOf(plugin.getClass()));
-                loaded.add(new PluginRegistry.LoadedPlugin(plugin, className, origin, version(plugin.getClass())));
+                loaded.add(new PluginRegistry.LoadedPlugin(plugin, className, origin, PluginVersion.of(plugin.getClass())));
             } catch (ServiceConfigurationError | LinkageError e) {
                 throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, culprit(e, declaredIn)
                         + ": cannot load plugin: " + rootMessage(e), e);
@@ -92,12 +92,5 @@ final class PluginDiscovery {
             return jar.substring(jar.lastIndexOf('/') + 1);
         }
         return text.substring(0, text.length() - SERVICE_FILE.length()).replaceFirst("^file:", "");
-    }
-
-    /** The plugin jar's Implementation-Version (every mtl4j jar has one), or "unknown". */
-    private static String version(Class<?> type) {
-        Package pkg = type.getPackage();
-        String version = pkg == null ? null : pkg.getImplementationVersion();
-        return version == null ? "unknown" : version;
     }
 }

@@ -56,6 +56,27 @@ public final class PluginRegistry implements ComponentCatalog {
         return new PluginRegistry(PluginDiscovery.load(loader));
     }
 
+    /**
+     * Exactly these plugins, none discovered: for an application that wires its components itself,
+     * and for testing a plugin alone ({@code mtl4j-plugin-testkit}). The same checks as discovery apply.
+     */
+    public static PluginRegistry of(List<Plugin> plugins) {
+        List<LoadedPlugin> loaded = new ArrayList<>();
+        for (Plugin plugin : plugins) {
+            Class<?> type = plugin.getClass();
+            loaded.add(new LoadedPlugin(plugin, type.getName(), LoadedPlugin.originOf(type), PluginVersion.of(type)));
+        }
+        return new PluginRegistry(loaded);
+    }
+
+    /** The class names of the loaded plugins. */
+    @Override
+    public java.util.Set<String> pluginClasses() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        plugins.forEach(p -> names.add(p.className()));
+        return names;
+    }
+
     private void add(Entry entry) {
         String name = entry.factory().name();
         if (name == null || !TYPE_NAME.matcher(name).matches()) {
@@ -126,7 +147,7 @@ public final class PluginRegistry implements ComponentCatalog {
      * @param plugin the instance
      * @param className its class
      * @param origin the jar or folder that declared it
-     * @param version the jar's Implementation-Version, or "unknown"
+     * @param version the jar's version (Implementation-Version, else Maven's pom.properties), or "unknown"
      */
     public record LoadedPlugin(Plugin plugin, String className, String origin, String version) {
 

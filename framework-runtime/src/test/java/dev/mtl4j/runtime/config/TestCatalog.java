@@ -98,6 +98,11 @@ final class TestCatalog implements ComponentCatalog {
     }
 
     @Override
+    public java.util.Set<String> pluginClasses() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public String origin(ComponentFactory<?> factory) {
         return "test classes";
     }
