@@ -2,7 +2,8 @@ package dev.mtl4j.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,9 @@ final class DistributionIT {
 
         assertThat(train.exit()).as(train.output()).isZero();
         assertThat(out.resolve("model.zip")).isRegularFile();
-        assertThat(Files.readString(out.resolve("metrics.json"))).contains("\"MARITAL.STATUS\"").contains("\"INCOME\"");
-        assertThat(train.output()).contains("test         MARITAL.STATUS  accuracy=");
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        // Learned, not just run: the majority class of MARITAL.STATUS is 0.41 of the rows, of INCOME 0.19.
+        assertThat(metrics.at("/MARITAL.STATUS/test/accuracy").asDouble()).isGreaterThan(0.6);
+        assertThat(metrics.at("/INCOME/test/accuracy").asDouble()).isGreaterThan(0.25);
     }
 }
