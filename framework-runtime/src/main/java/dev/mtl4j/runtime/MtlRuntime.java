@@ -2,6 +2,7 @@ package dev.mtl4j.runtime;
 
 import com.google.inject.Guice;
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.graph.SharedLayout;
@@ -9,12 +10,12 @@ import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.TaskSampler;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
@@ -23,10 +24,12 @@ import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.FeatureEncoder;
 import dev.mtl4j.runtime.data.Preprocessor;
-import dev.mtl4j.runtime.data.Splits;
+import dev.mtl4j.runtime.data.DataPath;
+import dev.mtl4j.runtime.data.PreparedData;
 import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.Evaluator;
 import dev.mtl4j.runtime.eval.GateWeights;
+import dev.mtl4j.runtime.eval.Predictor;
 import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.model.CheckpointFile;
 import dev.mtl4j.runtime.model.ModelFile;
@@ -39,6 +42,7 @@ import dev.mtl4j.runtime.plugin.PluginModule;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Checkpointing;
 import dev.mtl4j.runtime.train.StepKind;
+import dev.mtl4j.runtime.train.DataSetRows;
 import dev.mtl4j.runtime.train.Trainer;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import dev.mtl4j.runtime.transfer.TransferRunner;
@@ -48,8 +52,10 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The runtime's front door: load a pipeline, train it, evaluate, predict, save and load models.
@@ -125,23 +131,22 @@ public final class MtlRuntime {
         requireTextEncoderFits(spec, components);
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
-            return TaskDataPreparation.prepare(spec, components, resolver, baseDirectory, progress);
         }
-        TableSource source = resolver.dataset(spec.data().source(), "data.source", new DataContext(baseDirectory));
-        RawTable table = source.read();
-        Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), table), spec.data().split().limit(),
-                spec.training().seed());
-        Preprocessor preprocessor = Preprocessor.fit(spec, table, splits.train(), components.targetKinds(),
-                components.textEncoder(), progress);
+        PreparedData data = dataPath(baseDirectory).fit(spec, components.targetKinds(), components.textEncoder(), progress);
+        Preprocessor preprocessor = data.preprocessor();
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
-
         CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(),
                 components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
-        return new PreparedPipeline(spec, network, preprocessor, preprocessor.encode(table, splits.train()),
-                splits.validation().length == 0 ? null : preprocessor.encode(table, splits.validation()),
-                splits.test().length == 0 ? null : preprocessor.encode(table, splits.test()), source.files());
+        return new PreparedPipeline(spec, network, preprocessor, data.train(), data.validation(), data.test(),
+                data.files(), data.dataSetSizes() == null ? null : new DataSetRows(data.train(), data.dataSetSizes()));
+    }
+
+    /** The data path with relative paths resolved against {@code baseDirectory}. */
+    private DataPath dataPath(Path baseDirectory) {
+        DataContext context = new DataContext(baseDirectory);
+        return new DataPath((source, key) -> resolver.dataset(source, key, context));
     }
 
     /**
@@ -180,7 +185,8 @@ public final class MtlRuntime {
         Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
                 prepared.train(), prepared.validation(), prepared.test());
         if (prepared.dataSets() != null) {
-            metrics = TaskDataPreparation.withoutEmptySplits(metrics, spec.tasks(), prepared);
+            metrics = SplitMetrics.withoutEmptySplits(metrics, spec.tasks(), prepared.train(), prepared.validation(),
+                    prepared.test());
         }
         TrainedModel model = new TrainedModel(spec, graph, preprocessor,
                 ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()));
@@ -208,8 +214,8 @@ public final class MtlRuntime {
 
     /** Per-task metrics of a model on every row of a data file (read like the model's training data). */
     public Map<String, Map<String, Double>> evaluate(TrainedModel model, Path dataFile) {
-        RawTable table = readOther(model, dataFile);
-        EncodedData data = model.preprocessor().encode(table, allRows(table));
+        RawTable table = readOther(model, dataFile, "evaluate");
+        EncodedData data = model.preprocessor().encode(table, Splitter.all(table));
         return Evaluator.evaluate(model.graph(), data, model.spec().tasks(), model.preprocessor());
     }
 
@@ -218,21 +224,21 @@ public final class MtlRuntime {
      * row of each file that has its label columns; a model whose tasks brought their own data sets is
      * evaluated this way, one file per task. Tasks that no file has labels for are left out.
      *
-     * @throws dev.mtl4j.api.MtlException DATA_INVALID when a file has the labels of no task
+     * @throws MtlException DATA_INVALID when a file has the labels of no task
      */
-    public Map<String, Map<String, Map<String, Double>>> evaluate(TrainedModel model, java.util.List<Path> dataFiles) {
+    public Map<String, Map<String, Map<String, Double>>> evaluate(TrainedModel model, List<Path> dataFiles) {
         Map<String, Map<String, Map<String, Double>>> byFile = new LinkedHashMap<>();
-        java.util.List<dev.mtl4j.api.spec.TaskSpec> tasks = model.spec().tasks();
+        List<TaskSpec> tasks = model.spec().tasks();
         for (Path file : dataFiles) {
-            RawTable table = readOther(model, file);
-            java.util.Set<String> present = new java.util.LinkedHashSet<>();
+            RawTable table = readOther(model, file, "evaluate");
+            Set<String> present = new LinkedHashSet<>();
             tasks.stream().filter(t -> table.columns().containsAll(t.labels())).forEach(t -> present.add(t.name()));
             if (present.isEmpty()) {
-                throw new dev.mtl4j.api.MtlException(dev.mtl4j.api.ErrorCategory.DATA_INVALID, table.origin()
-                        + ": has the label columns of no task of the model (" + String.join(", ", tasks.stream()
-                        .map(t -> t.name() + " reads " + t.labels()).toList()) + ")");
+                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(table.origin()),
+                        "has the label columns of no task of the model (" + String.join(", ", tasks.stream()
+                        .map(t -> t.name() + " reads " + t.labels()).toList()) + ")"));
             }
-            EncodedData data = model.preprocessor().encode(table, allRows(table), present);
+            EncodedData data = model.preprocessor().encode(table, Splitter.all(table), present);
             Map<String, Map<String, Double>> all = Evaluator.evaluate(model.graph(), data, tasks, model.preprocessor());
             Map<String, Map<String, Double>> kept = new LinkedHashMap<>();
             present.forEach(task -> kept.put(task, all.get(task)));
@@ -243,10 +249,9 @@ public final class MtlRuntime {
 
     /** The model's predictions for every row of a data file; label columns are not needed. */
     public Predictions predict(TrainedModel model, Path dataFile) {
-        RawTable table = readOther(model, dataFile);
-        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
-        return Predictions.of(model, dev.mtl4j.runtime.eval.Predictor.outputs(model.graph(), data.features(),
-                data.featureMask()));
+        RawTable table = readOther(model, dataFile, "predict");
+        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, Splitter.all(table));
+        return Predictions.of(model, Predictor.outputs(model.graph(), data.features(), data.featureMask()));
     }
 
     /**
@@ -258,8 +263,8 @@ public final class MtlRuntime {
         if (gates.isEmpty()) {
             return new GateWeights(Map.of());
         }
-        RawTable table = readOther(model, dataFile);
-        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, allRows(table));
+        RawTable table = readOther(model, dataFile, "weigh the gates on");
+        EncodedData data = model.preprocessor().encodeFeaturesOnly(table, Splitter.all(table));
         return GateWeights.measure(model.graph(), gates, data.features());
     }
 
@@ -281,28 +286,8 @@ public final class MtlRuntime {
         return new ModelFile(registry).load(file);
     }
 
-    private RawTable readOther(TrainedModel model, Path dataFile) {
-        // A model whose every task brought its own data reads other files like its first task's.
-        ComponentSpec declared = model.spec().data().source() != null ? model.spec().data().source()
-                : model.spec().tasks().stream().filter(t -> t.hasOwnData()).findFirst().orElseThrow().data().source();
-        var source = declared.with("path", dataFile.toString());
-        RawTable table = resolver.dataset(source, "data.source", new DataContext(Path.of("").toAbsolutePath())).read();
-        // A file in the format of a task that renamed its columns is read with that task's renames.
-        for (dev.mtl4j.api.spec.TaskSpec task : model.spec().tasks()) {
-            if (task.hasOwnData() && !task.data().rename().isEmpty()
-                    && table.columns().containsAll(task.data().rename().keySet())) {
-                return dev.mtl4j.runtime.data.TaskDataSets.renamed(table, task.data().rename(),
-                        "tasks." + task.name() + ".data.rename");
-            }
-        }
-        return table;
-    }
-
-    private static int[] allRows(RawTable table) {
-        int[] rows = new int[table.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return rows;
+    /** A data file other than the training data, read as the model's data is; relative paths from the working directory. */
+    private RawTable readOther(TrainedModel model, Path dataFile, String purpose) {
+        return dataPath(Path.of("").toAbsolutePath()).read(model.spec(), dataFile, purpose);
     }
 }

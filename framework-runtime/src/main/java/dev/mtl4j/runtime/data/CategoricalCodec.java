@@ -34,8 +34,16 @@ final class CategoricalCodec implements ColumnCodec {
         }
     }
 
-    static CategoricalCodec fit(RawTable table, int index, int[] rows, boolean other) {
-        return new CategoricalCodec(table.columns().get(index), Numbers.naturalOrder(distinct(table, index, rows)), other);
+    /**
+     * Fits on the distinct values of {@code column} among each chunk's rows: each chunk's value set,
+     * merged by union.
+     */
+    static CategoricalCodec fit(List<Rows> chunks, String column, boolean other) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Rows chunk : chunks) {
+            seen.addAll(distinct(chunk.table(), chunk.index(column), chunk.rows()));
+        }
+        return new CategoricalCodec(column, Numbers.naturalOrder(seen), other);
     }
 
     /** The distinct values of a column's non-missing cells among {@code rows}, in first-seen order. */

@@ -2,17 +2,21 @@ package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
+import dev.mtl4j.runtime.memory.MemoryLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,6 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * encoder's featurisation of each row's joined text, then the other columns.
  */
 public final class FeatureEncoder {
+    /** Values encoded on the heap at a time before they are copied into the matrix (1 MB). */
+    private static final int CHUNK_VALUES = 1 << 18;
+
     private final TextBlock text;
     private final List<ColumnCodec> codecs;
     private final int[] offsets;
@@ -59,28 +66,36 @@ public final class FeatureEncoder {
      */
     public static FeatureEncoder fit(RawTable table, List<FeatureColumn> columns, int[] trainRows,
                                      UnseenCategory unseen, TextEncoder textEncoder, TextProgress progress) {
+        return fit(List.of(new Rows(table, trainRows)), columns, unseen, textEncoder, progress);
+    }
+
+    /**
+     * Fits every column's encoding on the rows of several chunks together (the training rows of
+     * several data sets): standardisation from their merged moments, categories from the union of
+     * their values, text featurisation from all their texts. Every chunk must have every column.
+     */
+    public static FeatureEncoder fit(List<Rows> chunks, List<FeatureColumn> columns, UnseenCategory unseen,
+                                     TextEncoder textEncoder, TextProgress progress) {
         List<ColumnCodec> codecs = new ArrayList<>();
         List<String> textColumns = new ArrayList<>();
         for (FeatureColumn feature : columns) {
-            int index = table.columnIndex(feature.column());
-            if (index < 0) {
-                throw missingColumn(table, feature.column());
+            for (Rows chunk : chunks) {
+                if (chunk.table().columnIndex(feature.column()) < 0) {
+                    throw missingColumn(chunk.table(), feature.column());
+                }
             }
-            if (feature.spec().type() == FeatureType.TEXT) {
-                textColumns.add(feature.column());
-                continue;
+            String column = feature.column();
+            switch (feature.spec().type()) {
+                case TEXT -> textColumns.add(column);
+                case NUMERIC -> codecs.add(NumericCodec.fit(chunks, column));
+                case CATEGORICAL -> codecs.add(CategoricalCodec.fit(chunks, column, unseen == UnseenCategory.OTHER));
+                case ORDINAL -> codecs.add(OrdinalCodec.fit(chunks, column, feature.spec().levels()));
             }
-            codecs.add(switch (feature.spec().type()) {
-                case NUMERIC -> NumericCodec.fit(table, index, trainRows);
-                case CATEGORICAL -> CategoricalCodec.fit(table, index, trainRows, unseen == UnseenCategory.OTHER);
-                case ORDINAL -> OrdinalCodec.fit(table, index, trainRows, feature.spec().levels());
-                case TEXT -> throw new IllegalStateException("text columns are handled above");
-            });
         }
         requireTextEncoderFits(textColumns, textEncoder);
         TextBlock text = null;
         if (!textColumns.isEmpty()) {
-            text = TextBlock.fit(table, textColumns, trainRows, textEncoder, progress);
+            text = TextBlock.fit(chunks, textColumns, textEncoder, progress);
             if (text.sequence() && !codecs.isEmpty()) {
                 throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("data.features", "the encoder reads token"
                         + " sequences, which take the text columns alone; " + codecs.get(0).column() + " is not text"
@@ -149,32 +164,64 @@ public final class FeatureEncoder {
         return names;
     }
 
-    /** The encoded rows as a float32 matrix {@code [rows.length, width()]}. */
+    /**
+     * The encoded rows as a float32 matrix {@code [rows.length, width()]}, written into the array a
+     * chunk of rows at a time: no second copy of the matrix is made on the Java heap.
+     *
+     * @throws MtlException RESOURCE_EXHAUSTED when the matrix would not fit the memory ND4J may use
+     */
     public INDArray encode(RawTable table, int[] rows) {
-        float[] data = encodeToArray(table, rows);
         if (rows.length == 0) {
             return Nd4j.create(DataType.FLOAT, 0, width);
         }
-        return Nd4j.create(data, new long[] {rows.length, width}, 'c');
+        Prepared ready = prepare(table);
+        requireRoom(table, rows.length);
+        INDArray out = Nd4j.create(DataType.FLOAT, rows.length, width);
+        FloatPointer target = new FloatPointer(out.data().addressPointer());
+        int chunk = Math.max(1, CHUNK_VALUES / Math.max(1, width));
+        float[] buffer = new float[Math.min(chunk, rows.length) * width];
+        for (int start = 0; start < rows.length; start += chunk) {
+            int end = Math.min(rows.length, start + chunk);
+            java.util.Arrays.fill(buffer, 0f);
+            write(ready, rows, start, end, buffer);
+            target.position((long) start * width).put(buffer, 0, (end - start) * width);
+        }
+        return out;
     }
 
-    /** The encoded rows, row-major, {@code rows.length * width()} values. */
+    /** The encoded rows, row-major, {@code rows.length * width()} values (for small row sets). */
     public float[] encodeToArray(RawTable table, int[] rows) {
-        Prepared ready = prepare(table);
-        PreparedColumn[] columns = ready.columns();
         float[] data = new float[rows.length * width];
+        write(prepare(table), rows, 0, rows.length, data);
+        return data;
+    }
+
+    /** Writes rows {@code rows[start, end)} into {@code out}, which is zeroed, from its start. */
+    private void write(Prepared ready, int[] rows, int start, int end, float[] out) {
+        PreparedColumn[] columns = ready.columns();
         int textWidth = text == null ? 0 : text.width();
-        for (int r = 0; r < rows.length; r++) {
+        for (int r = start; r < end; r++) {
             int row = rows[r];
-            int base = r * width;
+            int base = (r - start) * width;
             if (textWidth > 0) {
-                System.arraycopy(ready.text(), row * textWidth, data, base, textWidth);
+                System.arraycopy(ready.text(), row * textWidth, out, base, textWidth);
             }
             for (int i = 0; i < columns.length; i++) {
-                columns[i].write(row, data, base + offsets[i]);
+                columns[i].write(row, out, base + offsets[i]);
             }
         }
-        return data;
+    }
+
+    private void requireRoom(RawTable table, int rows) {
+        long needed = 4L * rows * width;
+        MemoryLimits limits = MemoryLimits.current();
+        long left = limits.offHeapBytes() - Pointer.totalBytes();
+        if (needed > left) {
+            throw new MtlException(ErrorCategory.RESOURCE_EXHAUSTED, Problem.at(Location.file(table.origin()), rows
+                    + " rows of " + width + " inputs need " + MemoryLimits.readable(needed) + " as one float array, and "
+                    + MemoryLimits.readable(Math.max(0, left)) + " are left of the " + MemoryLimits.readable(limits.offHeapBytes())
+                    + " this process may use for arrays; use fewer rows or give it more memory (MTL_JAVA_OPTS=-Xmx8g for ./mtl)"));
+        }
     }
 
     private Prepared prepare(RawTable table) {

@@ -8,6 +8,7 @@ import dev.mtl4j.api.spi.RawTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /** A number standardised with the training mean and standard deviation; a missing cell becomes the mean (0). */
 final class NumericCodec implements ColumnCodec {
@@ -21,53 +22,46 @@ final class NumericCodec implements ColumnCodec {
         this.std = std;
     }
 
-    static NumericCodec fit(RawTable table, int index, int[] rows) {
-        double[] values = present(table, index, rows);
-        double[] moments = moments(values, values.length);
-        return new NumericCodec(table.columns().get(index), moments[0], moments[1]);
-    }
-
-    /** Mean and population standard deviation (1 when the values do not vary or there are none). */
-    static double[] moments(double[] values, int count) {
-        if (count == 0) {
-            return new double[] {0, 1};
-        }
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += values[i];
-        }
-        double mean = sum / count;
-        double squares = 0;
-        for (int i = 0; i < count; i++) {
-            double d = values[i] - mean;
-            squares += d * d;
-        }
-        double std = Math.sqrt(squares / count);
-        return new double[] {mean, std > 0 && Double.isFinite(std) ? std : 1};
+    /** Fits on the non-missing cells of {@code column} among each chunk's rows. */
+    static NumericCodec fit(List<Rows> chunks, String column) {
+        Moments.Result moments = moments(chunks, column);
+        return new NumericCodec(column, moments.mean(), moments.std());
     }
 
     /**
-     * The numbers in a column's non-missing cells among {@code rows}, in row order, each distinct value
-     * parsed once.
+     * The mean and standard deviation of the numbers in a column's non-missing cells among each
+     * chunk's rows: the two passes of {@link Moments} over the chunks in order, each distinct value
+     * of a chunk parsed once.
      *
      * @throws MtlException DATA_INVALID naming the first cell that is not a number
      */
-    static double[] present(RawTable table, int index, int[] rows) {
-        RawColumn column = table.column(index);
-        double[] numbers = CodeValues.numbers(column);
-        double[] values = new double[rows.length];
-        int count = 0;
-        for (int row : rows) {
-            int code = column.code(row);
+    static Moments.Result moments(List<Rows> chunks, String column) {
+        double[][] numbers = new double[chunks.size()][];
+        Moments.Sums sums = new Moments.Sums();
+        for (int k = 0; k < chunks.size(); k++) {
+            numbers[k] = CodeValues.numbers(chunks.get(k).table().column(chunks.get(k).index(column)));
+            forEach(chunks.get(k), column, numbers[k], sums::add);
+        }
+        Moments.Squares squares = new Moments.Squares(sums.mean());
+        for (int k = 0; k < chunks.size(); k++) {
+            forEach(chunks.get(k), column, numbers[k], squares::add);
+        }
+        return new Moments.Result(sums.mean(), squares.std(sums.count()), sums.count());
+    }
+
+    private static void forEach(Rows chunk, String column, double[] numbers, DoubleConsumer sink) {
+        int index = chunk.index(column);
+        RawColumn cells = chunk.table().column(index);
+        for (int row : chunk.rows()) {
+            int code = cells.code(row);
             if (code != RawColumn.MISSING) {
                 double value = numbers[code];
                 if (Double.isNaN(value)) {
-                    throw notANumber(table.cell(row, index), table, row, index);
+                    throw notANumber(cells.value(code), chunk.table(), row, index);
                 }
-                values[count++] = value;
+                sink.accept(value);
             }
         }
-        return java.util.Arrays.copyOf(values, count);
     }
 
     static MtlException notANumber(String cell, RawTable table, int row, int index) {

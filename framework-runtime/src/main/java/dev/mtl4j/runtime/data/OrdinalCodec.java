@@ -27,23 +27,27 @@ final class OrdinalCodec implements ColumnCodec {
         }
     }
 
-    static OrdinalCodec fit(RawTable table, int index, int[] rows, List<String> levels) {
-        OrdinalCodec unfitted = new OrdinalCodec(table.columns().get(index), levels, 0);
-        RawColumn column = table.column(index);
-        int[] ranks = CodeValues.slots(column, unfitted.ranks);
+    /** Fits the missing cells' value: the mean scaled rank of {@code column} among each chunk's rows (sum and count). */
+    static OrdinalCodec fit(List<Rows> chunks, String column, List<String> levels) {
+        OrdinalCodec unfitted = new OrdinalCodec(column, levels, 0);
         double sum = 0;
         int count = 0;
-        for (int row : rows) {
-            int code = column.code(row);
-            if (code != RawColumn.MISSING) {
-                if (ranks[code] == CodeValues.UNKNOWN) {
-                    throw unfitted.notALevel(table.cell(row, index), table, row, index);
+        for (Rows chunk : chunks) {
+            int index = chunk.index(column);
+            RawColumn cells = chunk.table().column(index);
+            int[] ranks = CodeValues.slots(cells, unfitted.ranks);
+            for (int row : chunk.rows()) {
+                int code = cells.code(row);
+                if (code != RawColumn.MISSING) {
+                    if (ranks[code] == CodeValues.UNKNOWN) {
+                        throw unfitted.notALevel(cells.value(code), chunk.table(), row, index);
+                    }
+                    sum += ranks[code] / (double) (levels.size() - 1);
+                    count++;
                 }
-                sum += ranks[code] / (double) (levels.size() - 1);
-                count++;
             }
         }
-        return new OrdinalCodec(unfitted.column, levels, count == 0 ? 0.5 : sum / count);
+        return new OrdinalCodec(column, levels, count == 0 ? 0.5 : sum / count);
     }
 
     private double value(String cell, RawTable table, int row, int index) {

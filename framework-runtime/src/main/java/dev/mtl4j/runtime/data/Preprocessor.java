@@ -50,17 +50,10 @@ public final class Preprocessor {
      */
     public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
                                    Map<String, TargetKind> kindsByTask, TextEncoder textEncoder, TextProgress progress) {
-        List<FeatureColumn> columns = FeatureResolver.resolve(spec, table);
-        FeatureEncoder features = FeatureEncoder.fit(table, columns, trainRows, spec.data().unseen(), textEncoder, progress);
-        Map<String, TargetEncoder> targets = new LinkedHashMap<>();
-        for (TaskSpec task : spec.tasks()) {
-            TargetKind kind = kindsByTask.get(task.name());
-            if (kind == null) {
-                throw new IllegalArgumentException("no target kind for task '" + task.name() + "' in " + kindsByTask);
-            }
-            targets.put(task.name(), TargetEncoder.fit(task, kind, table, trainRows));
-        }
-        return new Preprocessor(features, targets);
+        // One data set for every task: the path training takes, with these training rows.
+        TaskDataSet set = new TaskDataSet("data", spec.tasks(), table, new Splits(trainRows, new int[0], new int[0]),
+                spec.data().drop(), spec.data().split().column(), List.of());
+        return UnionFit.fit(spec.data(), List.of(set), spec.tasks(), kindsByTask, textEncoder, progress);
     }
 
     /**

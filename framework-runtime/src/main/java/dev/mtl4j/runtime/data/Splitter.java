@@ -5,6 +5,7 @@ import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.api.spi.Shuffle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -34,7 +35,7 @@ public final class Splitter {
             return splits;
         }
         int[] order = splits.train().clone();
-        shuffle(order, new Random(trainingSeed));
+        Shuffle.shuffle(order, new Random(trainingSeed));
         return new Splits(sorted(order, 0, limit), splits.validation(), splits.test());
     }
 
@@ -46,7 +47,7 @@ public final class Splitter {
     private static Splits random(SplitSpec spec, int rows) {
         Random random = new Random(spec.seed());
         int[] order = IntStream.range(0, rows).toArray();
-        shuffle(order, random);
+        Shuffle.shuffle(order, random);
         int tests = (int) Math.round(rows * spec.test());
         int validations = (int) Math.round((rows - tests) * spec.validation());
         return new Splits(sorted(order, tests + validations, rows), sorted(order, tests, tests + validations),
@@ -71,7 +72,7 @@ public final class Splitter {
         int[] test = collect(part, 2, counts[2]);
         if (validation.length == 0 && spec.validation() > 0) {
             int[] order = train.clone();
-            shuffle(order, new Random(spec.seed()));
+            Shuffle.shuffle(order, new Random(spec.seed()));
             int validations = (int) Math.round(order.length * spec.validation());
             validation = sorted(order, 0, validations);
             train = sorted(order, validations, order.length);
@@ -106,15 +107,6 @@ public final class Splitter {
             }
         }
         return rows;
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
     }
 
     private static int[] sorted(int[] values, int from, int to) {

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spec.TaskSpec;
@@ -70,7 +71,12 @@ public final class TargetEncoder {
             case CATEGORICAL -> new TargetEncoder(task.name(), kind, columns,
                     Numbers.naturalOrder(distinct(task.name(), table, indexes[0], trainRows)), false, null, null);
             case BINARY -> fitBinary(task.name(), table, indexes[0], trainRows);
-            case MULTILABEL -> new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null);
+            case MULTILABEL -> {
+                for (int index : indexes) {
+                    distinct(task.name(), table, index, trainRows); // a label never given cannot be learned
+                }
+                yield new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null);
+            }
             case NUMERIC -> fitNumeric(task.name(), columns, table, indexes, trainRows);
         };
     }
@@ -96,10 +102,12 @@ public final class TargetEncoder {
         double[] means = new double[columns.size()];
         double[] stds = new double[columns.size()];
         for (int c = 0; c < indexes.length; c++) {
-            double[] values = NumericCodec.present(table, indexes[c], rows);
-            double[] moments = NumericCodec.moments(values, values.length);
-            means[c] = moments[0];
-            stds[c] = moments[1];
+            Moments.Result moments = NumericCodec.moments(List.of(new Rows(table, rows)), columns.get(c));
+            if (moments.count() == 0) {
+                throw noValues(task, table, indexes[c]);
+            }
+            means[c] = moments.mean();
+            stds[c] = moments.std();
         }
         return new TargetEncoder(task, TargetKind.NUMERIC, columns, List.of(), false, means, stds);
     }
@@ -107,10 +115,15 @@ public final class TargetEncoder {
     private static Set<String> distinct(String task, RawTable table, int index, int[] rows) {
         Set<String> values = CategoricalCodec.distinct(table, index, rows);
         if (values.isEmpty()) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": column '"
-                    + table.columns().get(index) + "' (task '" + task + "') has no values in the training rows");
+            throw noValues(task, table, index);
         }
         return values;
+    }
+
+    /** A label column empty in every training row: the task would learn nothing and measure NaN. */
+    private static MtlException noValues(String task, RawTable table, int index) {
+        return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(table.origin()), "column '"
+                + table.columns().get(index) + "' (task '" + task + "') has no values in the training rows"));
     }
 
     private static int[] indexes(String task, List<String> columns, RawTable table) {

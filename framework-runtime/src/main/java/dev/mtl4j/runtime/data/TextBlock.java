@@ -1,7 +1,9 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TextEncoder;
@@ -27,17 +29,21 @@ final class TextBlock {
         this.fitted = fitted;
     }
 
-    static TextBlock fit(RawTable table, List<String> columns, int[] trainRows, TextEncoder encoder, TextProgress progress) {
-        int[] indexes = indexes(table, columns);
-        List<String> texts = new ArrayList<>(trainRows.length);
-        for (int row : trainRows) {
-            texts.add(join(table, row, indexes));
+    /** Fits the encoder's featurisation on the joined texts of each chunk's rows, chunk after chunk. */
+    static TextBlock fit(List<Rows> chunks, List<String> columns, TextEncoder encoder, TextProgress progress) {
+        List<String> texts = new ArrayList<>();
+        for (Rows chunk : chunks) {
+            int[] indexes = indexes(chunk.table(), columns);
+            for (int row : chunk.rows()) {
+                texts.add(join(chunk.table(), row, indexes));
+            }
         }
         try {
             return new TextBlock(columns, encoder.fit(texts, progress));
         } catch (IllegalArgumentException e) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": text columns " + columns + ": "
-                    + e.getMessage(), e);
+            String origins = String.join(", ", chunks.stream().map(c -> c.table().origin()).distinct().toList());
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(origins), "text columns " + columns
+                    + ": " + e.getMessage()), e);
         }
     }
 

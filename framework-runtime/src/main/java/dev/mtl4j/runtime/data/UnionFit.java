@@ -4,10 +4,8 @@ import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.DataSpec;
-import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.RawTableBuilder;
 import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
@@ -19,11 +17,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The preprocessing of a pipeline whose tasks bring their own data sets. The shared encoder reads
- * one kind of input, so every data set must have the same feature columns (the pipeline's
- * declarations resolved in each file alone), and the feature encodings — standardisation,
- * category vocabularies — are fitted on the union of all data sets' training rows. Each task's
- * labels are encoded from its own data set's training rows.
+ * Fits a pipeline's preprocessing on its data sets' training rows: one data set when every task
+ * reads the pipeline's rows, several when tasks bring their own. The shared encoder reads one kind
+ * of input, so every data set must have the same feature columns (the pipeline's declarations
+ * resolved in each file alone), and the feature encodings — standardisation, category
+ * vocabularies, text featurisation — are fitted on the union of all data sets' training rows, each
+ * data set a chunk read in its own table (no union table is made). Each task's labels are encoded
+ * from its own data set's training rows.
  */
 public final class UnionFit {
     private UnionFit() {
@@ -50,21 +50,16 @@ public final class UnionFit {
         }
         List<FeatureColumn> columns = resolved.get(0);
         sameColumns(sets, resolved);
-        // Text needs no check: any cell is a text. Fitting it per file would run a language model twice.
-        List<FeatureColumn> checked = columns.stream().filter(c -> c.spec().type() != FeatureType.TEXT).toList();
-        for (TaskDataSet set : sets) {
-            // Fitted alone first so that a bad cell is reported with its own file and line; the
-            // union table below is only a view of cells already checked.
-            if (!checked.isEmpty()) {
-                FeatureEncoder.fit(set.table(), checked, set.splits().train(), data.unseen());
-            }
-        }
-        RawTable union = union(sets, columns);
-        FeatureEncoder features = FeatureEncoder.fit(union, columns, Splitter.all(union), data.unseen(), textEncoder, progress);
+        List<Rows> training = sets.stream().map(s -> new Rows(s.table(), s.splits().train())).toList();
+        FeatureEncoder features = FeatureEncoder.fit(training, columns, data.unseen(), textEncoder, progress);
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : tasks) {
             TaskDataSet set = sets.stream().filter(s -> s.taskNames().contains(task.name())).findFirst().orElseThrow();
-            targets.put(task.name(), TargetEncoder.fit(task, kinds.get(task.name()), set.table(), set.splits().train()));
+            TargetKind kind = kinds.get(task.name());
+            if (kind == null) {
+                throw new IllegalArgumentException("no target kind for task '" + task.name() + "' in " + kinds);
+            }
+            targets.put(task.name(), TargetEncoder.fit(task, kind, set.table(), set.splits().train()));
         }
         return Preprocessor.of(features, targets);
     }
@@ -101,23 +96,5 @@ public final class UnionFit {
         Set<String> names = new LinkedHashSet<>();
         columns.forEach(c -> names.add(c.column()));
         return names;
-    }
-
-    /** The feature cells of every data set's training rows, one table. */
-    private static RawTable union(List<TaskDataSet> sets, List<FeatureColumn> columns) {
-        List<String> names = columns.stream().map(FeatureColumn::column).toList();
-        List<String> origins = sets.stream().map(s -> s.table().origin()).toList();
-        RawTableBuilder union = RawTable.builder("the training rows of " + String.join(", ", origins), names);
-        for (TaskDataSet set : sets) {
-            RawTable table = set.table();
-            int[] indexes = names.stream().mapToInt(table::columnIndex).toArray();
-            for (int row : set.splits().train()) {
-                for (int index : indexes) {
-                    union.add(table.cell(row, index));
-                }
-                union.endRow(table.line(row));
-            }
-        }
-        return union.build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.train;
 
+import dev.mtl4j.api.spi.Shuffle;
 import dev.mtl4j.runtime.data.EncodedData;
 import java.util.List;
 import java.util.Random;
@@ -27,7 +28,7 @@ final class BatchPlan implements Batches {
     BatchPlan(EncodedData data, int batchSize, Random shuffle) {
         this.rows = (int) data.features().size(0);
         this.batchSize = batchSize;
-        int[] order = permutation(rows, shuffle);
+        int[] order = Shuffle.permutation(rows, shuffle);
         this.features = pick(data.features(), order);
         this.featureMask = data.featureMask() == null ? null : pick(data.featureMask(), order);
         this.labels = pickAll(data.labels(), order);
@@ -72,25 +73,9 @@ final class BatchPlan implements Batches {
 
             @Override
             public void skip() {
-                permutation(rows, random);
+                Shuffle.permutation(rows, random);
             }
         };
-    }
-
-    private static int[] permutation(int rows, Random shuffle) {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        if (shuffle != null) {
-            for (int i = rows - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
-        return order;
     }
 
     private static INDArray[] pickAll(List<INDArray> arrays, int[] order) {

@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.train;
 
+import dev.mtl4j.api.spi.Shuffle;
 import dev.mtl4j.api.spi.TaskSampler;
 import java.util.Arrays;
 import java.util.Random;
@@ -85,7 +86,7 @@ final class SampledBatches implements EpochSource {
         Dealer(int size, int offset) {
             this.size = size;
             this.offset = offset;
-            this.order = permutation(size);
+            this.order = Shuffle.permutation(size, rows);
         }
 
         int[] deal(int count) {
@@ -94,7 +95,7 @@ final class SampledBatches implements EpochSource {
             java.util.Set<Integer> tail = new java.util.HashSet<>();
             while (taken < count) {
                 if (next == size) {
-                    order = lastAfter(permutation(size), tail);
+                    order = lastAfter(Shuffle.permutation(size, rows), tail);
                     next = 0;
                 }
                 int row = order[next++];
@@ -120,22 +121,6 @@ final class SampledBatches implements EpochSource {
             }
             return moved;
         }
-    }
-
-    private int[] permutation(int size) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        if (rows != null) {
-            for (int i = size - 1; i > 0; i--) {
-                int j = rows.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
-        return order;
     }
 
     /** One epoch: the rows of each batch; each batch is copied out of the stacked rows when it is taken. */

@@ -11,18 +11,16 @@ import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.LayerSchedule;
-import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TransferStrategy;
 import dev.mtl4j.runtime.TrainingResult;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
 import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.compile.NetworkBlueprint;
+import dev.mtl4j.runtime.data.DataPath;
 import dev.mtl4j.runtime.data.EncodedData;
+import dev.mtl4j.runtime.data.PreparedData;
 import dev.mtl4j.runtime.data.Preprocessor;
-import dev.mtl4j.runtime.data.Splits;
-import dev.mtl4j.runtime.data.Splitter;
 import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
@@ -69,17 +67,15 @@ public final class TransferRunner {
         PipelineSpec spec = effectiveSpec(transfer, source.spec());
 
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
-        TableSource table = resolver.dataset(transfer.data().source(), "data.source", new DataContext(baseDirectory));
-        RawTable rows = table.read();
-        Splits splits = Splitter.limitTraining(Splitter.split(spec.data().split(), rows), spec.data().split().limit(),
-                spec.training().seed());
-        Preprocessor preprocessor = Preprocessor.extend(source.preprocessor(), spec, kept, rows, splits.train(),
-                components.targetKinds());
+        DataContext context = new DataContext(baseDirectory);
+        PreparedData data = new DataPath((component, key) -> resolver.dataset(component, key, context))
+                .extend(source.preprocessor(), spec, kept, components.targetKinds());
+        Preprocessor preprocessor = data.preprocessor();
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
-        EncodedData train = preprocessor.encode(rows, splits.train());
-        EncodedData validation = splits.validation().length == 0 ? null : preprocessor.encode(rows, splits.validation());
-        EncodedData test = splits.test().length == 0 ? null : preprocessor.encode(rows, splits.test());
+        EncodedData train = data.train();
+        EncodedData validation = data.validation();
+        EncodedData test = data.test();
 
         GraphCompiler compiler = new GraphCompiler();
         NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
@@ -111,14 +107,14 @@ public final class TransferRunner {
         } else {
             history = trainer.fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
         }
-        List<Path> inputs = new ArrayList<>(table.files());
+        List<Path> inputs = new ArrayList<>(data.files());
         inputs.add(sourceFile);
         TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
                 ProvenanceRecorder.record(registry, spec.training().seed(), inputs));
         TrainingResult transferred = new TrainingResult(model, history,
                 SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
         TrainingResult scratch = !baseline ? null
-                : fromScratch(compiler, spec, preprocessor, components, targets, train, validation, test, table);
+                : fromScratch(compiler, spec, preprocessor, components, targets, data);
         return new TransferResult(transferred, scratch);
     }
 
@@ -194,14 +190,17 @@ public final class TransferRunner {
 
     private TrainingResult fromScratch(GraphCompiler compiler, PipelineSpec spec, Preprocessor preprocessor,
                                        PipelineComponents components, Map<String, TargetInfo> targets,
-                                       EncodedData train, EncodedData validation, EncodedData test, TableSource table) {
+                                       PreparedData data) {
+        EncodedData train = data.train();
+        EncodedData validation = data.validation();
+        EncodedData test = data.test();
         CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(),
                 components.encoderOver(preprocessor.features().text()), components.sharing(),
                 components.heads(), targets);
         TrainingHistory history = new Trainer(TrainingListener.SILENT)
                 .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
         TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
-                ProvenanceRecorder.record(registry, spec.training().seed(), table.files()));
+                ProvenanceRecorder.record(registry, spec.training().seed(), data.files()));
         return new TrainingResult(model, history,
                 SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
     }

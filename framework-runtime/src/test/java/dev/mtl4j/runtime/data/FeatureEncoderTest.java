@@ -121,4 +121,42 @@ final class FeatureEncoderTest {
         assertThatThrownBy(() -> encoder.encode(without, new int[] {0}))
                 .hasMessage("t.csv: no column 'colour', which the model reads as a feature (columns: size, id)");
     }
+
+    @Test
+    void manyRowsAreWrittenIntoTheMatrixChunkByChunkAsTheyEncodeOneByOne() {
+        dev.mtl4j.api.spi.RawTableBuilder builder = RawTable.builder("big.csv", List.of("colour", "size", "id"));
+        String[] colours = {"red", "green", "blue", null};
+        for (int r = 0; r < 40_000; r++) {
+            builder.addRow(r + 2, colours[r % 4], r % 13 == 0 ? null : Integer.toString(r % 97), "id" + r);
+        }
+        RawTable big = builder.build();
+        int[] rows = java.util.stream.IntStream.range(0, big.size()).filter(r -> r % 3 != 1).toArray();
+        FeatureEncoder encoder = FeatureEncoder.fit(big, List.of(new FeatureColumn("colour", CATEGORICAL),
+                new FeatureColumn("size", NUMERIC), new FeatureColumn("id", CATEGORICAL)), rows, UnseenCategory.OTHER);
+        assertThat(encoder.width()).as("a wide one-hot: more than one chunk of rows").isGreaterThan(20_000);
+        int[] some = java.util.Arrays.copyOf(rows, 30);
+        assertThat(encoder.encode(big, some).data().asFloat()).isEqualTo(encoder.encodeToArray(big, some));
+        int[] narrow = java.util.stream.IntStream.range(0, 30_000).toArray();
+        FeatureEncoder small = FeatureEncoder.fit(big, List.of(new FeatureColumn("colour", CATEGORICAL),
+                new FeatureColumn("size", NUMERIC)), narrow, UnseenCategory.ERROR);
+        assertThat(small.encode(big, narrow).data().asFloat()).isEqualTo(small.encodeToArray(big, narrow));
+    }
+
+    @Test
+    void aMatrixLargerThanTheArraysMayTakeIsRefusedBeforeItIsAllocated() {
+        dev.mtl4j.api.spi.RawTableBuilder builder = RawTable.builder("wide.csv", List.of("id"));
+        for (int r = 0; r < 60_000; r++) {
+            builder.addRow(r + 2, "id" + r);
+        }
+        RawTable wide = builder.build();
+        int[] all = Splitter.all(wide);
+        FeatureEncoder encoder = FeatureEncoder.fit(wide, List.of(new FeatureColumn("id", CATEGORICAL)), all,
+                UnseenCategory.ERROR);
+        // 60,000 rows x 60,000 inputs = 14.4 GB of floats
+        assertThatThrownBy(() -> encoder.encode(wide, all))
+                .isInstanceOfSatisfying(MtlException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.RESOURCE_EXHAUSTED))
+                .hasMessageStartingWith("wide.csv: 60000 rows of 60000 inputs need 13.4 GB as one float array, and ")
+                .hasMessageContaining("MTL_JAVA_OPTS");
+    }
 }

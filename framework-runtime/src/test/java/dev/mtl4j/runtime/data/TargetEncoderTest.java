@@ -115,4 +115,18 @@ final class TargetEncoderTest {
                 .isInstanceOfSatisfying(MtlException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID));
     }
+
+    @Test
+    void aLabelColumnEmptyInEveryTrainingRowIsAnErrorNamingTaskAndColumn() {
+        // a regression trained on no labels used to finish with exit 0 and mse=NaN
+        RawTable table = table(row("x", "price", "tags"), row("1", null, null), row("2", null, "1"), row("3", "4.5", "0"));
+        int[] train = {0, 1};
+        assertThatThrownBy(() -> TargetEncoder.fit(task("price"), TargetKind.NUMERIC, table, train))
+                .isInstanceOfSatisfying(MtlException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.DATA_INVALID))
+                .hasMessage("t.csv: column 'price' (task 'price') has no values in the training rows");
+        assertThatThrownBy(() -> TargetEncoder.fit(task("labels", "tags", "price"), TargetKind.MULTILABEL, table, train))
+                .hasMessage("t.csv: column 'price' (task 'labels') has no values in the training rows");
+        TargetEncoder price = TargetEncoder.fit(task("price"), TargetKind.NUMERIC, table, new int[] {0, 1, 2});
+        assertThat(price.encode(table, new int[] {2}).labels().getFloat(0, 0)).isZero(); // one value: mean 4.5, std 1
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.sampling;
 
+import dev.mtl4j.api.spi.Shuffle;
 import dev.mtl4j.api.spi.TaskSampler;
 import java.util.random.RandomGenerator;
 
@@ -19,12 +20,7 @@ final class ProportionalSampler implements TaskSampler {
                 order[at++] = set;
             }
         }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        Shuffle.shuffle(order, random);
         return order;
     }
 }
