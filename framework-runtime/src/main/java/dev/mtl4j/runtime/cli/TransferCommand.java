@@ -44,6 +44,8 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
         TransferPipelineSpec spec = withSource(new PipelineYamlReader(runtime.registry()).readTransfer(pipeline));
         Path directory = out != null ? out : Path.of("runs", spec.name());
         try (OutputFolder folder = OutputFolder.take(directory)) {
+            // A transfer's results replace a folder's checkpoint too: never that of an unfinished training run.
+            RunStart.check(folder.file(OutputFolder.CHECKPOINT), false);
             Console console = Console.system();
             console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
                     + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));

@@ -3,19 +3,11 @@ package dev.mtl4j.runtime.io;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,7 +19,6 @@ import java.util.stream.Stream;
  * killed run left (see {@link Publication}), and removes the temporary files of killed writes.
  */
 public final class OutputFolder implements AutoCloseable {
-    static final String LOCK = ".mtl.lock";
     /** The checkpoint of a run in progress (training.checkpoint); removed when the run's results are committed. */
     public static final String CHECKPOINT = "checkpoint.zip";
     /** Temporary files {@link AtomicFiles} makes beside one of our files: "." + name + digits + ".tmp". */
@@ -35,12 +26,10 @@ public final class OutputFolder implements AutoCloseable {
             "\\.(model\\.zip|metrics\\.json|baseline-metrics\\.json|checkpoint\\.zip)-?\\d+\\.tmp");
 
     private final Path directory;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final FolderLock lock;
 
-    private OutputFolder(Path directory, FileChannel channel, FileLock lock) {
+    private OutputFolder(Path directory, FolderLock lock) {
         this.directory = directory;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -61,35 +50,17 @@ public final class OutputFolder implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             throw failed(directory, "not a folder (a file of that name is in the way)");
         }
-        FileChannel channel;
+        FolderLock.Held held;
         try {
-            channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            held = FolderLock.take(folder);
         } catch (IOException e) {
             throw failed(directory, "the output folder is not writable: " + reason(e));
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            close(channel);
-            throw failed(directory, "cannot lock the output folder: " + reason(e));
-        }
-        if (lock == null) {
-            String holder = holder(channel);
-            close(channel);
-            throw failed(directory, "another mtl run is writing into this folder (" + holder
+        if (held.lock().isEmpty()) {
+            throw failed(directory, "another mtl run is writing into this folder (" + held.holder()
                     + "); wait for it to finish, or choose another --out");
         }
-        OutputFolder taken = new OutputFolder(folder, channel, lock);
-        try {
-            taken.stamp();
-        } catch (IOException e) {
-            taken.close();
-            throw failed(directory, "the output folder is not writable: " + reason(e));
-        }
+        OutputFolder taken = new OutputFolder(folder, held.lock().get());
         try {
             Publication.recover(folder);
             taken.removeTemporaryFiles();
@@ -115,26 +86,6 @@ public final class OutputFolder implements AutoCloseable {
         return Publication.begin(directory);
     }
 
-    /** This process's id and start time, for a second run to name. */
-    private void stamp() throws IOException {
-        byte[] text = ("pid " + ProcessHandle.current().pid() + ", since "
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(text), 0);
-        channel.force(false);
-    }
-
-    private static String holder(FileChannel channel) {
-        try {
-            ByteBuffer buffer = ByteBuffer.allocate(200);
-            channel.read(buffer, 0);
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "a process that has not said its pid yet" : text;
-        } catch (IOException e) {
-            return "its pid could not be read";
-        }
-    }
-
     /** Temporary files of writes a killed run never finished; nobody else writes here while we hold the lock. */
     private void removeTemporaryFiles() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
@@ -146,23 +97,10 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** Releases the folder (the lock file stays: removing it would let two runs lock two different files). */
+    /** Releases the folder for the next run. */
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // closing the channel releases it too
-        }
-        close(channel);
-    }
-
-    private static void close(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the process holds no lock once the channel is gone
-        }
+        lock.close();
     }
 
     private static String reason(IOException e) {

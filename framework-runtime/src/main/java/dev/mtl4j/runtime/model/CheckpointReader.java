@@ -19,8 +19,8 @@ final class CheckpointReader {
 
     static TrainingCheckpoint read(Path file, RunIdentity identity, ComputationGraph graph) {
         try (ModelZip zip = ModelZip.open(file, CheckpointEntries.LAYOUT)) {
-            zip.verify(ModelFile.parsed(zip, CheckpointEntries.MANIFEST, ModelFile.yaml(zip, CheckpointEntries.MANIFEST),
-                    Manifest::fromMap));
+            ModelFile.parsed(zip, CheckpointEntries.MANIFEST, ModelFile.yaml(zip, CheckpointEntries.MANIFEST),
+                    Manifest::fromMap).verify(zip);
             Map<String, Object> state = ModelFile.yaml(zip, CheckpointEntries.STATE);
             RunIdentity saved = ModelFile.parsed(zip, CheckpointEntries.STATE, state, CheckpointState::identity);
             identity.requireSame(saved, file);

@@ -1,5 +1,7 @@
 package dev.mtl4j.runtime.model;
 
+import dev.mtl4j.runtime.io.BoundedInput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,5 +63,40 @@ record Manifest(Map<String, Entry> entries) {
             }
         }
         return new Manifest(entries);
+    }
+
+    /**
+     * Checks every entry of {@code zip} against this manifest, which must list every entry: each is read to its end
+     * (within its cap) and its size and SHA-256 compared. Done first, so a damaged file is reported
+     * as damaged rather than by whichever check behind the manifest trips over the damage.
+     */
+    void verify(ModelZip zip) {
+        for (String name : zip.names()) {
+            if (!name.equals(ModelEntries.MANIFEST) && !entries.containsKey(name)) {
+                throw zip.entryInvalid(name, "not listed in the manifest (" + ModelEntries.MANIFEST + ")");
+            }
+        }
+        for (Map.Entry<String, Entry> listed : entries.entrySet()) {
+            String name = listed.getKey();
+            Entry expected = listed.getValue();
+            if (!zip.has(name)) {
+                throw zip.entryInvalid(name, "listed in the manifest but missing from the file");
+            }
+            try (BoundedInput in = zip.open(name, Math.min(zip.cap(name), expected.size() + 1))) {
+                in.drain();
+                if (in.count() != expected.size()) {
+                    throw zip.entryInvalid(name, "is " + in.count() + " bytes, the manifest says " + expected.size()
+                            + " (cut or damaged)");
+                }
+                if (!in.sha256().equals(expected.sha256())) {
+                    throw zip.entryInvalid(name, "its SHA-256 does not match the manifest (the file is damaged)");
+                }
+            } catch (BoundedInput.TooLarge e) {
+                throw zip.entryInvalid(name, expected.size() >= zip.cap(name) ? e.getMessage()
+                        : "longer than the " + expected.size() + " bytes the manifest says (extended or damaged)");
+            } catch (IOException e) {
+                throw zip.entryInvalid(name, e.getMessage(), e);
+            }
+        }
     }
 }

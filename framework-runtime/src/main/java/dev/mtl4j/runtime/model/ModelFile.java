@@ -55,7 +55,7 @@ public final class ModelFile {
     public TrainedModel load(Path file) {
         try (ModelZip zip = ModelZip.open(file, ModelEntries.LAYOUT)) {
             if (zip.has(ModelEntries.MANIFEST)) {
-                zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
+                parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap).verify(zip);
             }
             Map<String, Object> provenanceMap = yaml(zip, ModelEntries.PROVENANCE);
             int format = formatOf(zip, provenanceMap);

@@ -8,7 +8,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +26,6 @@ import java.util.zip.ZipFile;
  * read past its cap whatever it inflates to. Every failure is a MODEL_INVALID error naming the file and the entry.
  */
 final class ModelZip implements Closeable {
-    /** An end-of-central-directory record is 22 bytes and may carry a comment of up to 65,535. */
-    private static final int END_RECORD = 22;
-    private static final int MAX_COMMENT = 0xffff;
-
     private final Path file;
     private final ZipLayout layout;
     private final ZipFile zip;
@@ -48,7 +43,7 @@ final class ModelZip implements Closeable {
             throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": " + layout.what() + " file not found");
         }
         try {
-            checkEnds(file);
+            ZipEnds.check(file);
             ZipFile zip = new ZipFile(file.toFile());
             try {
                 return new ModelZip(file, layout, zip, entries(file, layout, zip));
@@ -62,36 +57,6 @@ final class ModelZip implements Closeable {
         } catch (IOException e) {
             throw new MtlException(ErrorCategory.MODEL_INVALID, file + ": cannot read the " + layout.what() + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Java's zip reader tolerates bytes before the first entry and after the end record; a model file has none. */
-    private static void checkEnds(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            ByteBuffer head = ByteBuffer.allocate(4);
-            channel.read(head);
-            if (size < END_RECORD || head.getInt(0) != 0x504b0304) {
-                throw new ZipException("it does not start with a zip entry");
-            }
-            int tail = (int) Math.min(size, END_RECORD + MAX_COMMENT);
-            ByteBuffer end = ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            channel.position(size - tail);
-            while (end.hasRemaining() && channel.read(end) > 0) {
-                // read the whole tail
-            }
-            for (int at = tail - END_RECORD; at >= 0; at--) {
-                if (end.getInt(at) == 0x06054b50) {
-                    int comment = end.getShort(at + 20) & 0xffff;
-                    long junk = tail - (at + END_RECORD + comment);
-                    if (junk != 0) {
-                        throw invalid(file, junk > 0 ? junk + " bytes of trailing junk after the end of the zip"
-                                : "the zip's end record is cut");
-                    }
-                    return;
-                }
-            }
-            throw new ZipException("no end of central directory record");
         }
     }
 
@@ -129,39 +94,13 @@ final class ModelZip implements Closeable {
         return entries.containsKey(name);
     }
 
-    /**
-     * Checks every entry against the manifest, which must list every entry: each is read to its end
-     * (within its cap) and its size and SHA-256 compared. Done first, so a damaged file is reported
-     * as damaged rather than by whichever check behind the manifest trips over the damage.
-     */
-    void verify(Manifest manifest) {
-        for (String name : entries.keySet()) {
-            if (!name.equals(ModelEntries.MANIFEST) && !manifest.entries().containsKey(name)) {
-                throw entryInvalid(name, "not listed in the manifest (" + ModelEntries.MANIFEST + ")");
-            }
-        }
-        for (Map.Entry<String, Manifest.Entry> listed : manifest.entries().entrySet()) {
-            String name = listed.getKey();
-            Manifest.Entry expected = listed.getValue();
-            if (!entries.containsKey(name)) {
-                throw entryInvalid(name, "listed in the manifest but missing from the file");
-            }
-            try (BoundedInput in = open(name, Math.min(layout.cap(name), expected.size() + 1))) {
-                in.drain();
-                if (in.count() != expected.size()) {
-                    throw entryInvalid(name, "is " + in.count() + " bytes, the manifest says " + expected.size()
-                            + " (cut or damaged)");
-                }
-                if (!in.sha256().equals(expected.sha256())) {
-                    throw entryInvalid(name, "its SHA-256 does not match the manifest (the file is damaged)");
-                }
-            } catch (BoundedInput.TooLarge e) {
-                throw entryInvalid(name, expected.size() >= layout.cap(name) ? e.getMessage()
-                        : "longer than the " + expected.size() + " bytes the manifest says (extended or damaged)");
-            } catch (IOException e) {
-                throw entryInvalid(name, e.getMessage(), e);
-            }
-        }
+    /** The names of the entries, in the zip's order. */
+    java.util.Set<String> names() {
+        return entries.keySet();
+    }
+
+    long cap(String name) {
+        return layout.cap(name);
     }
 
     /** A text entry, whole (it is capped), as strict UTF-8. */
@@ -195,7 +134,7 @@ final class ModelZip implements Closeable {
         return new MtlException(ErrorCategory.MODEL_INVALID, file + ": entry '" + name + "': " + problem, cause);
     }
 
-    private static MtlException invalid(Path file, String problem) {
+    static MtlException invalid(Path file, String problem) {
         return new MtlException(ErrorCategory.MODEL_INVALID, file + ": " + problem);
     }
 

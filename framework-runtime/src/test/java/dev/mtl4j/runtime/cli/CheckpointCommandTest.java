@@ -55,4 +55,22 @@ final class CheckpointCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).contains("training.checkpoint: transfer pipelines take no checkpoints yet (mtl train does); remove it");
     }
+
+    @Test
+    void aTransferDoesNotReplaceTheCheckpointOfAnUnfinishedRun() throws IOException {
+        Path pipeline = Files.writeString(dir.resolve("t.yaml"), String.join("\n",
+                "pipeline: t",
+                "transfer: { from: source.zip, strategy: { type: fine-tune } }",
+                "data: { source: { type: csv, path: " + Pipelines.digitsFile() + " } }",
+                "tasks: { digit: { head: { type: classification } } }",
+                ""));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("checkpoint.zip"), "hours of training");
+        CliRun run = CliRun.of("transfer", pipeline.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: " + out + ": holds the checkpoint of an unfinished run (unreadable); "
+                + "go on from it with --resume, or delete " + out.resolve("checkpoint.zip") + " to start over");
+        assertThat(Files.readString(out.resolve("checkpoint.zip"))).isEqualTo("hours of training");
+    }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * naming the child's pid; after the kill the folder holds no result, only the checkpoint.
  *
  * <p>The pipeline has dropout (ND4J's random generator), Adam, validation metrics and shuffled
- * rows: every kind of state a resumed run must get back. It trains 20 epochs so that the kill,
+ * rows: every kind of state a resumed run must get back. It trains 12 epochs so that the kill,
  * issued as soon as the first checkpoint appears, lands well before the end.
  */
 final class KillAndResumeTest {
@@ -42,7 +42,7 @@ final class KillAndResumeTest {
                 "  digit: { head: { type: classification } }",
                 "  ink: { head: { type: regression } }",
                 "training:",
-                "  epochs: 20",
+                "  epochs: 12",
                 "  batchSize: 32",
                 "  optimizer: { type: adam, lr: 3.0e-3 }",
                 "  seed: 5",
@@ -102,7 +102,7 @@ final class KillAndResumeTest {
         CliRun fresh = CliRun.of("train", pipeline.toString(), "--out", killed.toString());
         assertThat(fresh.exitCode()).as("a fresh run does not overwrite the unfinished one").isEqualTo(2);
         assertThat(fresh.err().strip()).startsWith("error: " + killed + ": holds the checkpoint of an unfinished run (epoch ")
-                .endsWith(" of 20); go on from it with --resume, or delete " + checkpoint + " to start over");
+                .endsWith(" of 12); go on from it with --resume, or delete " + checkpoint + " to start over");
 
         Process resumed = mtl("resumed", "train", pipeline.toString(), "--out", killed.toString(), "--resume");
         assertThat(finish(resumed)).as(log("resumed")).isZero();
