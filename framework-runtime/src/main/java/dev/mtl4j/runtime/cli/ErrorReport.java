@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
+import dev.mtl4j.runtime.config.PipelineLocator;
 import dev.mtl4j.runtime.memory.OutOfMemory;
 import dev.mtl4j.runtime.plugin.PluginBlame;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
@@ -67,7 +68,10 @@ final class ErrorReport {
                 ? command.input().toString() : null;
     }
 
-    private int print(MtlException problem) {
+    private int print(MtlException thrown) {
+        // A problem found after the pipeline was read (a data file not found) names its key: placed at its line.
+        MtlException problem = commandLine.getCommandSpec().userObject() instanceof InputCommand command
+                && command.pipeline() != null ? PipelineLocator.of(command.pipeline()).place(thrown) : thrown;
         commandLine.getErr().println("error: " + problem.getMessage());
         trace(problem);
         return problem.category().exitCode();

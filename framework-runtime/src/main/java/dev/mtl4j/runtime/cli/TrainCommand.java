@@ -1,8 +1,6 @@
 package dev.mtl4j.runtime.cli;
 
-import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.PipelineSpec;
-import dev.mtl4j.runtime.config.PipelineLocator;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.TrainingResult;
@@ -39,6 +37,11 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
     }
 
     @Override
+    public Path pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
         PipelineSpec spec = runtime.loadPipeline(pipeline);
@@ -50,13 +53,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             Path base = pipeline.toAbsolutePath().getParent();
             Console console = Console.system();
             ProgressReporter progress = new ProgressReporter(console, spec.training().epochs());
-            PreparedPipeline prepared;
-            try {
-                prepared = runtime.prepare(spec, base, progress);
-            } catch (MtlException e) {
-                // A problem named by its key (a task's data file not found) points at its line of the file.
-                throw PipelineLocator.of(pipeline).place(e);
-            }
+            PreparedPipeline prepared = runtime.prepare(spec, base, progress);
             console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                     spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                     prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));

@@ -39,6 +39,11 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
     }
 
     @Override
+    public Path pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
         TransferPipelineSpec spec = withSource(new PipelineYamlReader(runtime.registry()).readTransfer(pipeline));

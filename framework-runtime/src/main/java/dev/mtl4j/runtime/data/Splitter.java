@@ -22,7 +22,12 @@ public final class Splitter {
     }
 
     public static Splits split(SplitSpec spec, RawTable table) {
-        return spec.column() == null ? random(spec, table.size()) : byColumn(spec, table);
+        return split(spec, table, "data");
+    }
+
+    /** As {@link #split(SplitSpec, RawTable)}; {@code dataKey} ({@code data}, {@code tasks.T.data}) names the section in problems. */
+    public static Splits split(SplitSpec spec, RawTable table, String dataKey) {
+        return spec.column() == null ? random(spec, table.size()) : byColumn(spec, table, dataKey);
     }
 
     /**
@@ -54,12 +59,12 @@ public final class Splitter {
                 sorted(order, 0, tests));
     }
 
-    private static Splits byColumn(SplitSpec spec, RawTable table) {
+    private static Splits byColumn(SplitSpec spec, RawTable table, String dataKey) {
         int column = table.columnIndex(spec.column());
         if (column < 0) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": no split column '" + spec.column()
-                    + "' (columns: " + ColumnNames.list(table.columns()) + ")"
-                    + ColumnNames.didYouMean(spec.column(), table.columns()));
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(dataKey + ".split.column", table.origin()
+                    + " has no split column '" + spec.column() + "' (columns: " + ColumnNames.list(table.columns()) + ")"
+                    + ColumnNames.didYouMean(spec.column(), table.columns())));
         }
         int[] part = new int[table.size()];
         int[] counts = new int[3];
@@ -94,8 +99,8 @@ public final class Splitter {
                     break;
             }
         }
-        throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, column), "a split cell must say train, validation or test, found "
-                + (cell == null ? "a missing value" : "'" + cell + "'")));
+        throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(table.locate(row, column),
+                "a split cell must say train, validation or test, found " + (cell == null ? "a missing value" : "'" + cell + "'")));
     }
 
     private static int[] collect(int[] part, int which, int count) {

@@ -9,8 +9,6 @@ import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TableSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +51,9 @@ public final class TaskDataSets {
 
     private static TaskDataSet read(String key, ComponentSpec sourceSpec, SplitSpec split, List<String> drop,
                                     Map<String, String> rename, List<TaskSpec> tasks, Sources sources, long trainingSeed) {
-        TableSource source = sources.open(sourceSpec, key + ".source");
-        for (Path file : source.files()) {
-            if (!Files.exists(file)) {
-                // Named by its key, so that the command line can point at the line of the pipeline file.
-                String param = sourceSpec.params().containsKey("path") ? ".path" : "";
-                throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + ".source" + param,
-                        "data file not found: " + file));
-            }
-        }
+        TableSource source = DataFiles.requireFound(sources.open(sourceSpec, key + ".source"), sourceSpec, key + ".source");
         RawTable table = renamed(source.read(), rename, key + ".rename");
-        Splits splits = Splitter.limitTraining(Splitter.split(split, table), split.limit(), trainingSeed);
+        Splits splits = Splitter.limitTraining(Splitter.split(split, table, key), split.limit(), trainingSeed);
         if (splits.train().length == 0) {
             throw new MtlException(ErrorCategory.DATA_INVALID, Problem.keyed(key + ".split", "leaves no training rows of "
                     + table.origin() + " (" + table.size() + " rows)"));

@@ -31,12 +31,28 @@ public final class ComponentResolver {
     public <T> T create(Family<T> family, ComponentSpec spec, String key) {
         ComponentFactory<?> factory = catalog.find(family, spec.type()).orElseThrow(() -> new MtlException(
                 ErrorCategory.CONFIG_INVALID, Problem.keyed(key + ".type", family.unknownType(spec.type(), catalog.names(family)))));
-        return family.create(factory, bind(factory, spec, key));
+        Record config = bind(factory, spec, key);
+        return underKey(key, () -> family.create(factory, config));
     }
 
     /** A data set's table source, with relative paths resolved against {@code context}. */
     public TableSource dataset(ComponentSpec spec, String key, DataContext context) {
-        return create(Family.DATASET, spec, key).open(context);
+        ConfiguredDataset dataset = create(Family.DATASET, spec, key);
+        return underKey(key, () -> dataset.open(context));
+    }
+
+    /**
+     * Runs a plugin's own code: a problem it reports about its parameters ({@code path}, or with no
+     * key at all) is given the component's place in the pipeline ({@code data.source.path}).
+     */
+    private static <T> T underKey(String key, java.util.function.Supplier<T> pluginCode) {
+        try {
+            return pluginCode.get();
+        } catch (MtlException e) {
+            throw e.under(key);
+        } catch (dev.mtl4j.api.spec.SpecException e) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under(key), e);
+        }
     }
 
     private static Record bind(ComponentFactory<?> factory, ComponentSpec spec, String key) {

@@ -61,7 +61,14 @@ public final class TransferRunner {
      */
     public TransferResult run(TransferPipelineSpec transfer, Path baseDirectory, TrainingListener listener, boolean baseline) {
         Path sourceFile = baseDirectory.resolve(transfer.transfer().from()).normalize();
-        TrainedModel source = models.load(sourceFile);
+        TrainedModel source;
+        try {
+            source = models.load(sourceFile);
+        } catch (MtlException e) {
+            // The model file's own problem, told at the key that names it.
+            throw new MtlException(e.category(), e.problems().stream()
+                    .map(p -> Problem.keyed("transfer.from", p.render())).toList(), e);
+        }
         TransferStrategy strategy = resolver.create(Family.TRANSFER, transfer.transfer().strategy(), "transfer.strategy");
         Set<String> kept = new HashSet<>(transfer.transfer().keep());
         PipelineSpec spec = effectiveSpec(transfer, source.spec());

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.datasets;
 
+import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
 
@@ -43,6 +44,14 @@ public record CsvConfig(
     public CsvConfig {
         missing = missing == null ? List.of("") : List.copyOf(missing);
         delimiter = delimiter == null ? "," : delimiter;
+        if (path == null || path.isBlank()) {
+            throw new SpecException("path", "is required and must not be blank");
+        }
+        char single = delimiter.length() == 1 ? delimiter.charAt(0) : 0;
+        if (single <= 0 || single > 127 || single == '"' || single == '\n' || single == '\r') {
+            throw new SpecException("delimiter", "must be one ASCII character other than a quote or line break, got '"
+                    + delimiter + "'");
+        }
     }
 
     /** A config reading {@code path} with every default. */

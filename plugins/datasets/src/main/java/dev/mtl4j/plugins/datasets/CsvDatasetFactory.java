@@ -1,7 +1,5 @@
 package dev.mtl4j.plugins.datasets;
 
-import dev.mtl4j.api.ErrorCategory;
-import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.RawTable;
@@ -30,14 +28,6 @@ public final class CsvDatasetFactory implements DatasetFactory<CsvConfig> {
 
     @Override
     public TableSource create(CsvConfig config, DataContext context) {
-        if (config.path() == null || config.path().isBlank()) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "csv: path is required");
-        }
-        char delimiter = config.delimiter().length() == 1 ? config.delimiter().charAt(0) : 0;
-        if (delimiter <= 0 || delimiter > 127 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "csv: delimiter must be one ASCII character other than"
-                    + " a quote or line break, got '" + config.delimiter() + "'");
-        }
         Path file = context.resolve(config.path());
         return new TableSource() {
             @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.Param;
 import dev.mtl4j.api.spi.Plugin;
@@ -131,9 +132,11 @@ final class CsvDatasetFactoryTest {
     void emptyFileAndBadDelimiterAreErrors() throws IOException {
         write("t.csv", "");
         assertThatThrownBy(() -> read("t.csv")).hasMessageContaining("the file is empty");
-        assertThatThrownBy(() -> factory.create(new CsvConfig("t.csv", ";;", List.of("")), new DataContext(dir)))
-                .isInstanceOfSatisfying(MtlException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID));
+        // Checked by the config record, so that a pipeline file reports it at the line of the key.
+        assertThatThrownBy(() -> new CsvConfig("t.csv", ";;", List.of("")))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.key()).isEqualTo("delimiter"));
+        assertThatThrownBy(() -> new CsvConfig(" ", ",", List.of("")))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.key()).isEqualTo("path"));
     }
 
     @Test

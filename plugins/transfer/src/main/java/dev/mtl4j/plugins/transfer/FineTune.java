@@ -20,7 +20,7 @@ final class FineTune implements TransferStrategy {
     public List<LayerSchedule> schedule(List<String> layers, double learningRate, int epochs) {
         int depth = layers.size();
         if (config.freeze() > depth) {
-            throw new SpecException("freeze", "is " + config.freeze() + ", but the source encoder has " + depth + " layers");
+            throw new SpecException("freeze", "is " + config.freeze() + ", but the source encoder has " + depth + (depth == 1 ? " layer" : " layers"));
         }
         Set<Integer> frozen = new HashSet<>();
         for (String name : config.frozen()) {
