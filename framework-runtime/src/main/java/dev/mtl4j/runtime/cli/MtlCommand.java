@@ -1,17 +1,10 @@
 package dev.mtl4j.runtime.cli;
 
-import dev.mtl4j.api.ErrorCategory;
-import dev.mtl4j.api.MtlException;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,49 +34,19 @@ public final class MtlCommand {
         return commandLine;
     }
 
-    /** The runtime over the built-in plugins plus those on {@code --plugin-path}, made once. */
     /** The plugins loaded so far, or null when no command has needed them yet. */
     PluginRegistry loadedPlugins() {
         return runtime == null ? null : runtime.registry();
     }
 
+    /** The runtime over the built-in plugins plus those on {@code --plugin-path}, made once. */
     MtlRuntime runtime() {
         if (runtime == null) {
-            ClassLoader loader = pluginLoader();
+            ClassLoader loader = PluginPath.loader(pluginPath, MtlCommand.class.getClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
             runtime = MtlRuntime.create(loader);
         }
         return runtime;
-    }
-
-    private ClassLoader pluginLoader() {
-        ClassLoader parent = MtlCommand.class.getClassLoader();
-        if (pluginPath.isEmpty()) {
-            return parent;
-        }
-        List<URL> urls = new ArrayList<>();
-        for (Path entry : pluginPath) {
-            if (Files.isDirectory(entry)) {
-                try (Stream<Path> jars = Files.list(entry)) {
-                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(url(p)));
-                } catch (java.io.IOException e) {
-                    throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": cannot list plugin folder: " + e.getMessage());
-                }
-            } else if (Files.isRegularFile(entry)) {
-                urls.add(url(entry));
-            } else {
-                throw new MtlException(ErrorCategory.PLUGIN_LOAD_FAILED, entry + ": plugin jar or folder not found");
-            }
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), parent);
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private static int handle(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -32,6 +32,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * applies the task weights).
  */
 public final class GraphCompiler {
+    /** The scope of every task's head: its vertices are named {@code task/NAME/...}. */
+    static final String TASK_SCOPE = "task";
     public static final String INPUT = "input";
 
     /**
@@ -110,7 +112,7 @@ public final class GraphCompiler {
             SharedLayout.Attachment at = layout.of(task.name());
             HeadContext context = new HeadContext(targets.get(task.name()));
             try {
-                outputs.add(heads.get(task.name()).build(root.child("task").child(task.name()), at.vertex(), at.size(), context));
+                outputs.add(heads.get(task.name()).build(root.child(TASK_SCOPE).child(task.name()), at.vertex(), at.size(), context));
             } catch (SpecException e) {
                 throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("tasks." + task.name() + ".head"));
             }

@@ -2,6 +2,8 @@ package dev.mtl4j.runtime.compile;
 
 import dev.mtl4j.runtime.train.ParameterTies;
 import dev.mtl4j.api.graph.SharedLayout;
+import dev.mtl4j.runtime.memory.MemoryLimits;
+import dev.mtl4j.runtime.memory.NetworkMemory;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -25,13 +27,31 @@ public record NetworkBlueprint(ComputationGraphConfiguration configuration, List
         encoderDepths = List.copyOf(encoderDepths);
     }
 
-    /** Initialises the weights (seeded by the configuration) and returns the network. */
+    /**
+     * Initialises the weights (seeded by the configuration) and returns the network.
+     *
+     * @throws dev.mtl4j.api.MtlException RESOURCE_EXHAUSTED, before allocating, when the parameters,
+     *     their gradients and the optimizer's state cannot fit in the memory this process may use
+     */
     public CompiledNetwork build() {
+        NetworkMemory.of(configuration).requireFits(MemoryLimits.availableOffHeap(), this::keyOf);
         ComputationGraph graph = new ComputationGraph(configuration);
         graph.init();
         if (!layout.ties().isEmpty()) {
             graph.addListeners(new ParameterTies(layout.ties()));
         }
         return new CompiledNetwork(graph, outputs, encoderDepths);
+    }
+
+    /** The pipeline key a vertex comes from: the encoder's depths, a task's scope ({@code task/NAME/...}), else the sharing strategy. */
+    private String keyOf(String vertex) {
+        if (encoderDepths.stream().anyMatch(depth -> depth.contains(vertex))) {
+            return "encoder";
+        }
+        String taskScope = GraphCompiler.TASK_SCOPE + "/";
+        if (vertex.startsWith(taskScope) && vertex.indexOf('/', taskScope.length()) > 0) {
+            return "tasks." + vertex.substring(taskScope.length(), vertex.indexOf('/', taskScope.length())) + ".head";
+        }
+        return "sharing";
     }
 }

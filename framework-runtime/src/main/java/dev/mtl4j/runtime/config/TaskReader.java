@@ -36,7 +36,13 @@ final class TaskReader {
                 .flatMap(node -> components.read(node, task.path("head"), Family.HEAD, task.values()));
         double weight = task.number("weight").orElse(TaskSpec.DEFAULT_WEIGHT);
         // `label: X` reads better for the usual single column; `labels:` names several.
-        List<String> labels = task.texts("labels").orElse(List.of());
+        Optional<List<String>> listed = task.texts("labels");
+        List<String> labels = listed.orElse(List.of());
+        if (listed.isPresent() && labels.isEmpty()) {
+            // The spec would read the column named like the task: an empty list is surely a mistake.
+            task.values().problems().at(task.value("labels").orElseThrow(), task.path("labels"),
+                    "lists no column; name one, or leave labels out to read the column '" + name + "'");
+        }
         if (task.keys().contains("label")) {
             if (task.keys().contains("labels")) {
                 task.values().problems().at(task.keyNode("label").orElseThrow(), task.path("label"),

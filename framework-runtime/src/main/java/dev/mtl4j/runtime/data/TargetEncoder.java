@@ -62,9 +62,9 @@ public final class TargetEncoder {
     public static TargetEncoder fit(TaskSpec task, TargetKind kind, RawTable table, int[] trainRows) {
         List<String> columns = task.labels();
         if ((kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY) && columns.size() != 1) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, "task '" + task.name() + "': a "
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task.name() + ".labels", "a "
                     + kind.name().toLowerCase(Locale.ROOT) + " head reads one label column, but labels lists "
-                    + columns.size() + ": " + columns);
+                    + columns.size() + ": " + columns));
         }
         int[] indexes = indexes(task.name(), columns, table);
         return switch (kind) {

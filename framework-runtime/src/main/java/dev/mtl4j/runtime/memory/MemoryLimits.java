@@ -27,6 +27,18 @@ public record MemoryLimits(long heapBytes, long offHeapBytes) {
         return new MemoryLimits(Runtime.getRuntime().maxMemory(), offHeap);
     }
 
+    /**
+     * What ND4J's arrays may still take now: the off-heap cap less what JavaCPP has already allocated,
+     * and no more than the process may still grow to under its physical cap.
+     */
+    public static long availableOffHeap() {
+        long left = Pointer.maxBytes() > 0 ? Pointer.maxBytes() - Pointer.totalBytes() : Long.MAX_VALUE;
+        if (Pointer.maxPhysicalBytes() > 0) {
+            left = Math.min(left, Pointer.maxPhysicalBytes() - Pointer.physicalBytes());
+        }
+        return Math.max(0, left);
+    }
+
     /** Bytes as a person reads them: {@code 512 MB}, {@code 3.2 GB}. */
     public static String readable(long bytes) {
         if (bytes >= 1L << 40) {
