@@ -69,9 +69,14 @@ final class ErrorReport {
     }
 
     private int print(MtlException thrown) {
-        // A problem found after the pipeline was read (a data file not found) names its key: placed at its line.
-        MtlException problem = commandLine.getCommandSpec().userObject() instanceof InputCommand command
-                && command.pipeline() != null ? PipelineLocator.of(command.pipeline()).place(thrown) : thrown;
+        MtlException problem = thrown;
+        if (commandLine.getCommandSpec().userObject() instanceof InputCommand command) {
+            // A problem found after the pipeline was read (a data file not found) names its key: placed at its
+            // line. Without a pipeline file (eval, predict), a key is the model's; the problem is the input's.
+            problem = command.pipeline() != null ? PipelineLocator.of(command.pipeline()).place(thrown)
+                    : command.input() != null ? thrown.locatedBy(key -> java.util.Optional.of(
+                            dev.mtl4j.api.Location.file(command.input().toString()))) : thrown;
+        }
         commandLine.getErr().println("error: " + problem.getMessage());
         trace(problem);
         return problem.category().exitCode();

@@ -115,6 +115,9 @@ public final class PipelineYamlReader {
     }
 
     static String text(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, file + ": is a directory, not a pipeline file");
+        }
         String text;
         try {
             // A strict decoder: a file in another encoding is reported, not read as garbled names.

@@ -90,9 +90,9 @@ public final class TargetEncoder {
             return new TargetEncoder(task, TargetKind.BINARY, column, List.of(negative, positive), true, null, null);
         }
         if (values.size() != 2) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, table.origin() + ": column '" + column.get(0)
-                    + "' (task '" + task + "'): a binary task needs two values in the training rows, found "
-                    + values.size() + ": " + shown(values));
+            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(table.origin()), "column '"
+                    + column.get(0) + "' (task '" + task + "'): a binary task needs two values in the training rows, found "
+                    + values.size() + ": " + shown(values)));
         }
         return new TargetEncoder(task, TargetKind.BINARY, column, values, false, null, null);
     }

@@ -43,8 +43,10 @@ final class CorpusCase {
                 Path target = dir.resolve(folder.relativize(file).toString());
                 Files.createDirectories(target.getParent());
                 String name = file.getFileName().toString();
-                if (name.equals("command") || name.equals("expect") || name.endsWith(".yaml")) {
-                    Files.writeString(target, replace(Files.readString(file, StandardCharsets.UTF_8), values));
+                Optional<String> text = name.equals("command") || name.equals("expect") || name.endsWith(".yaml")
+                        ? utf8(file) : Optional.empty();
+                if (text.isPresent()) {
+                    Files.writeString(target, replace(text.get(), values));
                 } else {
                     Files.copy(file, target);
                 }
@@ -62,6 +64,16 @@ final class CorpusCase {
             throw new IllegalStateException(folder + "/expect needs 'exit:' and 'where:'");
         }
         return new CorpusCase(dir, command.isEmpty() ? List.of() : List.of(command.split("\\s+")), expect);
+    }
+
+    /** A file's text, or empty when it is not UTF-8 (a case about a file in another encoding is copied as is). */
+    private static Optional<String> utf8(Path file) throws IOException {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static String replace(String text, Map<String, String> values) {
@@ -122,8 +134,8 @@ final class CorpusCase {
                 process.destroyForcibly();
                 throw new IllegalStateException("the child JVM of " + dir.getFileName() + " ran for over 180 s");
             }
-            return new CliRun(process.exitValue(), Files.readString(dir.resolve("child.out")),
-                    Files.readString(dir.resolve("child.err")));
+            return new CliRun(process.exitValue(), new String(Files.readAllBytes(dir.resolve("child.out")), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(dir.resolve("child.err")), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -73,6 +73,6 @@ final class SplitterTest {
         RawTable table = table(row("x", "split"), row("1", "train"));
         assertThatThrownBy(() -> Splitter.split(SplitSpec.byColumn("splt"), table))
                 .isInstanceOf(MtlException.class)
-                .hasMessage("t.csv: no split column 'splt' (columns: x, split); did you mean 'split'?");
+                .hasMessage("data.split.column: t.csv has no split column 'splt' (columns: x, split); did you mean 'split'?");
     }
 }
