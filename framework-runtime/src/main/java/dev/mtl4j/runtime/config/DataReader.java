@@ -100,8 +100,10 @@ final class DataReader {
         Optional<String> type = entry.isPresent()
                 ? entry.get().required("type").flatMap(v -> values.text(v, entry.get().path("type")))
                 : values.text(node, path);
-        List<String> levels = entry.flatMap(map -> map.texts("levels")).orElse(List.of());
-        if (type.isEmpty()) {
+        Optional<List<String>> listed = entry.flatMap(map -> map.texts("levels"));
+        List<String> levels = listed.orElse(List.of());
+        boolean levelsBroken = entry.isPresent() && entry.get().keys().contains("levels") && listed.isEmpty();
+        if (type.isEmpty() || levelsBroken) {
             return Optional.empty();
         }
         try {

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -32,11 +33,31 @@ final class SafeYaml {
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
             problems.at(e.getProblemMark(), "syntax", e.getProblem());
+        } catch (ReaderException e) {
+            // A character YAML does not allow: its place is an offset in the text, turned into line and column.
+            problems.at(mark(text, e.getPosition()), "syntax", "character U+" + String.format("%04X", e.getCodePoint())
+                    + " is not allowed in YAML");
         } catch (YAMLException e) {
             // Limits (code points, aliases, depth) come without a mark.
             problems.at((org.yaml.snakeyaml.error.Mark) null, "syntax", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The line and column (0-based, as SnakeYAML's marks) of a code point offset in the text. */
+    private static org.yaml.snakeyaml.error.Mark mark(String text, int codePointOffset) {
+        int line = 0;
+        int column = 0;
+        int end = text.offsetByCodePoints(0, Math.min(codePointOffset, text.codePointCount(0, text.length())));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 0;
+            } else {
+                column++;
+            }
+        }
+        return new org.yaml.snakeyaml.error.Mark("", codePointOffset, line, column, new int[0], 0);
     }
 
     private static Yaml yaml() {
@@ -58,11 +79,15 @@ final class SafeYaml {
      * would then refuse although the user wrote plain text.
      */
     private static final class PlainResolver extends Resolver {
+        private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("^[-+]?[0-9]+[eE][-+]?[0-9]+$");
+
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
             addImplicitResolver(Tag.INT, INT, "-+0123456789");
             addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            // YAML 1.2 reads 1e-3 as a number; 1.1 needs a dot (1.0e-3). Users write both.
+            addImplicitResolver(Tag.FLOAT, EXPONENT, "-+0123456789");
             addImplicitResolver(Tag.NULL, NULL, "~nN\0");
             addImplicitResolver(Tag.NULL, EMPTY, null);
         }

@@ -52,6 +52,15 @@ final class PipelineYamlReaderTest {
             """;
 
     @Test
+    void aNumberWithAnExponentButNoDotIsANumber() {
+        // YAML 1.1 would read 1e-3 as text, and "expected a number, got '1e-3'" would puzzle anyone.
+        PipelineSpec spec = reader.read(INCOME.replace("lr: 1.0e-3", "lr: 1e-3").replace("weightDecay: 0.0001", "weightDecay: 1E-4"),
+                "income.yaml");
+        assertThat(spec.training().optimizer().learningRate()).isEqualTo(1e-3);
+        assertThat(spec.training().optimizer().weightDecay()).isEqualTo(1e-4);
+    }
+
+    @Test
     void readsTheSamePipelineTheDslBuilds() {
         PipelineSpec expected = Mtl.pipeline("income")
                 .data(Data.csv("../data/income_marketing.csv").categorical("*").ordinal("AGE", "14-17", "18-24")
