@@ -36,7 +36,7 @@ final class NetworkMemoryTest {
     void aNetworkThatCannotFitIsRefusedBeforeItIsAllocated() {
         PipelineSpec spec = Pipelines.digits(1, 50_000_000).task("digit", Heads.classification(10)).build();
         long before = org.bytedeco.javacpp.Pointer.totalBytes();
-        MtlException e = catchThrowableOfType(() -> RUNTIME.prepare(spec, Path.of("")), MtlException.class);
+        MtlException e = catchThrowableOfType(MtlException.class, () -> RUNTIME.prepare(spec, Path.of("")));
         assertThat(e.category()).isEqualTo(ErrorCategory.RESOURCE_EXHAUSTED);
         assertThat(e.problems().get(0).key()).isEqualTo("encoder");
         assertThat(e.problems().get(0).message()).startsWith("the network has 3.8 billion parameters (layer"
