@@ -42,8 +42,9 @@ final class ErrorReport {
         if (thrown instanceof MtlException mtl) {
             return print(mtl);
         }
-        if (thrown instanceof OutOfMemoryError oom) {
-            return print(OutOfMemory.asError(oom, input()));
+        java.util.Optional<OutOfMemoryError> oom = OutOfMemory.in(thrown);
+        if (oom.isPresent()) {
+            return print(OutOfMemory.asError(oom.get(), input()));
         }
         PrintWriter err = commandLine.getErr();
         String culprit = plugins == null ? "" : PluginBlame.of(thrown, plugins).map(c -> " in " + c.describe()).orElse("");

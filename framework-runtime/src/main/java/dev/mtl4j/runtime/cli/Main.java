@@ -16,8 +16,12 @@ public final class Main {
         CommandLine commandLine = MtlCommand.commandLine();
         try {
             return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
-            // picocli hands only Exceptions to its handler; an Error passes through it to here.
+        } catch (Error e) {
+            // picocli hands only Exceptions to its handler; an Error passes through it to here. Running
+            // out of memory (even wrapped, as in a class initialiser) is a user's problem; any other Error is not.
+            if (dev.mtl4j.runtime.memory.OutOfMemory.in(e).isEmpty()) {
+                throw e;
+            }
             return ErrorReport.of(executed(commandLine)).report(e);
         }
     }

@@ -27,6 +27,20 @@ public final class OutOfMemory {
         return new MtlException(ErrorCategory.RESOURCE_EXHAUSTED, problem, error);
     }
 
+    /**
+     * The {@link OutOfMemoryError} that {@code thrown} is or was caused by: libraries wrap it (DL4J in a
+     * RuntimeException, a class initialiser in an ExceptionInInitializerError).
+     */
+    public static java.util.Optional<OutOfMemoryError> in(Throwable thrown) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return java.util.Optional.of(oom);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String cause(OutOfMemoryError error) {
         String message = error.getMessage();
         return message == null || message.isBlank() ? "Java heap" : message;

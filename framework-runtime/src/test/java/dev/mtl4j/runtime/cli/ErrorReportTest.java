@@ -31,6 +31,14 @@ final class ErrorReportTest {
     }
 
     @Test
+    void anOutOfMemoryErrorWrappedByALibraryIsResourceExhaustedToo() {
+        String[] result = report(new RuntimeException("DL4J failed", new OutOfMemoryError("Cannot allocate new FloatPointer(9)")),
+                "predict", "m.zip", "d.csv");
+        assertThat(result[0]).isEqualTo("8");
+        assertThat(result[1]).startsWith("error: d.csv: out of memory (Cannot allocate new FloatPointer(9)); ");
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         String[] result = report(new OutOfMemoryError("Java heap space"), "--debug", "train", "p.yaml");
         assertThat(result[0]).isEqualTo("8");
