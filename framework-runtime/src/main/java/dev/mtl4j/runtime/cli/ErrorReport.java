@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.cli;
 
+import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.runtime.config.PipelineLocator;
@@ -7,6 +8,7 @@ import dev.mtl4j.runtime.memory.OutOfMemory;
 import dev.mtl4j.runtime.plugin.PluginBlame;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -42,7 +44,7 @@ final class ErrorReport {
         if (thrown instanceof MtlException mtl) {
             return print(mtl);
         }
-        java.util.Optional<OutOfMemoryError> oom = OutOfMemory.in(thrown);
+        Optional<OutOfMemoryError> oom = OutOfMemory.in(thrown);
         if (oom.isPresent()) {
             return print(OutOfMemory.asError(oom.get(), input()));
         }
@@ -70,17 +72,26 @@ final class ErrorReport {
     }
 
     private int print(MtlException thrown) {
-        MtlException problem = thrown;
-        if (commandLine.getCommandSpec().userObject() instanceof InputCommand command) {
-            // A problem found after the pipeline was read (a data file not found) names its key: placed at its
-            // line. Without a pipeline file (eval, predict), a key is the model's; the problem is the input's.
-            problem = command.pipeline() != null ? PipelineLocator.of(command.pipeline()).place(thrown)
-                    : command.input() != null ? thrown.locatedBy(key -> java.util.Optional.of(
-                            dev.mtl4j.api.Location.file(command.input().toString()))) : thrown;
-        }
+        MtlException problem = placed(thrown);
         commandLine.getErr().println("error: " + problem.getMessage());
         trace(problem);
         return problem.category().exitCode();
+    }
+
+    /**
+     * A problem found after the pipeline was read (a data file not found) names its key: it is placed at
+     * that key's line. Without a pipeline file (eval, predict), a key is the model's own and the problem
+     * is the input file's.
+     */
+    private MtlException placed(MtlException thrown) {
+        if (!(commandLine.getCommandSpec().userObject() instanceof InputCommand command)) {
+            return thrown;
+        }
+        if (command.pipeline() != null) {
+            return PipelineLocator.of(command.pipeline()).place(thrown);
+        }
+        return command.input() == null ? thrown
+                : thrown.locatedBy(key -> Optional.of(Location.file(command.input().toString())));
     }
 
     private void trace(Throwable thrown) {
@@ -89,5 +100,4 @@ final class ErrorReport {
         }
         commandLine.getErr().flush();
     }
-
 }
