@@ -118,8 +118,9 @@ final class CsvStrictnessTest {
 
     @Test
     void aDelimiterOutsideAsciiIsAConfigError() {
-        assertThatThrownBy(() -> factory.create(new CsvConfig("t.csv", "§", List.of("")), new DataContext(dir)))
-                .isInstanceOfSatisfying(MtlException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID))
+        // Checked by the config record, so that a pipeline file reports it at the line of the key (CONFIG_INVALID).
+        assertThatThrownBy(() -> new CsvConfig("t.csv", "§", List.of("")))
+                .isInstanceOfSatisfying(dev.mtl4j.api.spec.SpecException.class, e -> assertThat(e.key()).isEqualTo("delimiter"))
                 .hasMessageContaining("one ASCII character");
     }
 
