@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -43,14 +44,31 @@ public record NetworkMemory(long parameters, long updaterState, String largestLa
                 continue;
             }
             parameters = Math.addExact(parameters, count);
-            IUpdater updater = layer.getUpdaterByParam(layer.initializer().paramKeys(layer).get(0));
-            state = Math.addExact(state, updater == null ? 0 : updater.stateSize(count));
+            state = Math.addExact(state, updaterState(layer, count));
             if (count > largestCount) {
                 largest = vertex.getKey();
                 largestCount = count;
             }
         }
         return new NetworkMemory(parameters, state, largest, largestCount);
+    }
+
+    /**
+     * The values a layer's updater keeps for {@code count} parameters. A wrapper (an LSTM read at its
+     * last step) answers through the layer it wraps; a layer that cannot say is counted as Adam's two
+     * values a parameter, the most any optimizer here keeps.
+     */
+    private static long updaterState(Layer layer, long count) {
+        Layer inner = layer;
+        while (inner instanceof BaseWrapperLayer wrapper && wrapper.getUnderlying() != null) {
+            inner = wrapper.getUnderlying();
+        }
+        try {
+            IUpdater updater = inner.getUpdaterByParam(inner.initializer().paramKeys(inner).get(0));
+            return updater == null ? 0 : updater.stateSize(count);
+        } catch (UnsupportedOperationException | IndexOutOfBoundsException e) {
+            return 2 * count;
+        }
     }
 
     /** Bytes for parameters, gradients and updater state. */
