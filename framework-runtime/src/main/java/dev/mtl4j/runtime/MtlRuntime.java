@@ -21,7 +21,6 @@ import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.compile.CompiledNetwork;
 import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
-import dev.mtl4j.runtime.data.DataFiles;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.FeatureEncoder;
 import dev.mtl4j.runtime.data.Preprocessor;
