@@ -127,10 +127,12 @@ public final class Trainer {
             double loss = result.loss();
             Optional<String> diverged = guard.check(result);
             if (diverged.isPresent()) {
-                throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, "training diverged in epoch " + epoch + ", batch "
-                        + (b + 1) + ", " + diverged.get() + "; lower the learning rate (now "
-                        + spec.optimizer().learningRate() + ") or check the data for extreme values"
-                        + (lastCheckpoint > 0 ? " (the checkpoint of epoch " + lastCheckpoint + " is kept)" : ""));
+                // Keyed at the learning rate, the usual culprit: the command line places it at that line of the file.
+                throw new MtlException(ErrorCategory.NUMERIC_DIVERGENCE, Problem.keyed("training.optimizer.lr",
+                        "training diverged in epoch " + epoch + ", batch " + (b + 1) + ", " + diverged.get()
+                        + "; lower the learning rate (now " + spec.optimizer().learningRate()
+                        + ") or check the data for extreme values"
+                        + (lastCheckpoint > 0 ? " (the checkpoint of epoch " + lastCheckpoint + " is kept)" : "")));
             }
             tally.add(result);
             listener.stepDone(epoch, b + 1, result);

@@ -35,7 +35,7 @@ final class DivergenceTest {
                 .training(t -> t.epochs(5).batchSize(32).sgd(1e6, 0.9).seed(1))
                 .build()))
                 .isInstanceOf(MtlException.class)
-                .hasMessageStartingWith("training diverged in epoch 1, batch ")
+                .hasMessageStartingWith("training.optimizer.lr: training diverged in epoch 1, batch ")
                 .hasMessageContaining(", task 'ink': its loss is ")
                 .hasMessageContaining("lower the learning rate (now 1000000.0)")
                 .satisfies(e -> assertThat(((MtlException) e).category()).isEqualTo(ErrorCategory.NUMERIC_DIVERGENCE));
@@ -51,7 +51,7 @@ final class DivergenceTest {
                 .training(t -> t.epochs(5).batchSize(32).adam(1e6).seed(1))
                 .build()))
                 .isInstanceOf(MtlException.class)
-                .hasMessageMatching("training diverged in epoch 1, batch \\d+, task '(digit|ink)': its loss is [0-9.e+]+, "
+                .hasMessageMatching("training\\.optimizer\\.lr: training diverged in epoch 1, batch \\d+, task '(digit|ink)': its loss is [0-9.e+]+, "
                         + "more than 10000 times .*; lower the learning rate \\(now 1000000.0\\) or check the data for extreme values")
                 .satisfies(e -> assertThat(((MtlException) e).category()).isEqualTo(ErrorCategory.NUMERIC_DIVERGENCE));
     }
@@ -94,7 +94,7 @@ final class DivergenceTest {
 
         assertThat(diverged).isNotNull();
         assertThat(diverged.category()).isEqualTo(ErrorCategory.NUMERIC_DIVERGENCE);
-        Matcher where = Pattern.compile("training diverged in epoch (\\d+), batch \\d+, task 'ink': its loss is ")
+        Matcher where = Pattern.compile("training\\.optimizer\\.lr: training diverged in epoch (\\d+), batch \\d+, task 'ink': its loss is ")
                 .matcher(diverged.getMessage());
         assertThat(where.lookingAt()).as(diverged.getMessage()).isTrue();
         int epoch = Integer.parseInt(where.group(1));
