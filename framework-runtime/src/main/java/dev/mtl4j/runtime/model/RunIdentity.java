@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * What a checkpoint belongs to: the pipeline, as canonical YAML without its checkpoint section (how
- * often to save changes nothing a resumed run computes), and the SHA-256 of each data file read.
+ * often to save changes nothing a resumed run computes), and the SHA-256 of each data file read, in
+ * reading order (their paths are kept for people, not compared: a moved project resumes).
  * A run resumes only a checkpoint of the same identity; any other would not end where the run it
  * interrupted would have.
  *
@@ -49,10 +50,11 @@ record RunIdentity(String pipeline, List<Map<String, String>> dataFiles) {
                     + YamlDifference.first(saved.pipeline, pipeline) + "); resume with the pipeline it was written by, "
                     + "or delete it to start over");
         }
+        // By content, in reading order: a project moved to another folder resumes on the same data.
         for (int i = 0; i < Math.max(saved.dataFiles.size(), dataFiles.size()); i++) {
             Map<String, String> then = i < saved.dataFiles.size() ? saved.dataFiles.get(i) : Map.of();
             Map<String, String> now = i < dataFiles.size() ? dataFiles.get(i) : Map.of();
-            if (!Objects.equals(then.get("file"), now.get("file")) || !Objects.equals(then.get("sha256"), now.get("sha256"))) {
+            if (!Objects.equals(then.get("sha256"), now.get("sha256"))) {
                 String file = now.getOrDefault("file", then.get("file"));
                 throw new MtlException(ErrorCategory.DATA_INVALID, checkpoint + ": data file " + file
                         + " is not the one the checkpoint was trained on (its SHA-256 differs, or it was not read then); "

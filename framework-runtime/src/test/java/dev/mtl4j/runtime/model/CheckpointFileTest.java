@@ -91,4 +91,23 @@ final class CheckpointFileTest {
             Files.write(data, original);
         }
     }
+
+    @Test
+    void aProjectMovedToAnotherFolderResumes() throws IOException {
+        PipelineSpec relative = Mtl.pipeline("moved").data(Data.csv("digits.csv").numeric("px*").split(0.2, 7))
+                .encoder(Encoders.mlp().hidden(8)).task("digit", Heads.classification(10))
+                .training(t -> t.epochs(2).batchSize(64).seed(3).checkpoint(1)).build();
+        Path before = Files.createDirectories(dir.resolve("before"));
+        Files.copy(Path.of(Pipelines.digitsFile()), before.resolve("digits.csv"));
+        PreparedPipeline first = runtime.prepare(relative, before);
+        runtime.train(first, TrainingListener.SILENT, CheckpointFile.of(before.resolve("checkpoint.zip"), relative,
+                first.dataFiles(), false));
+
+        Path after = Files.createDirectories(dir.resolve("after"));
+        Files.move(before.resolve("digits.csv"), after.resolve("digits.csv"));
+        Files.move(before.resolve("checkpoint.zip"), after.resolve("checkpoint.zip"));
+        PreparedPipeline second = runtime.prepare(relative, after);
+        assertThat(runtime.train(second, TrainingListener.SILENT, CheckpointFile.of(after.resolve("checkpoint.zip"), relative,
+                second.dataFiles(), true)).history().epochs()).hasSize(2);
+    }
 }
