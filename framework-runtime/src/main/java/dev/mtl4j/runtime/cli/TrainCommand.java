@@ -62,13 +62,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             }
             Checkpointing checkpoints = spec.training().checkpoint() == null && !resume ? Checkpointing.NONE
                     : CheckpointFile.of(checkpoint, spec, prepared.dataFiles(), resume);
-            TrainingResult result;
-            try {
-                result = runtime.train(prepared, progress, checkpoints);
-            } catch (MtlException e) {
-                // A problem keyed by the pipeline (divergence at training.optimizer.lr) points at its line.
-                throw PipelineLocator.of(pipeline).place(e);
-            }
+            TrainingResult result = runtime.train(prepared, progress, checkpoints);
             try (Publication results = folder.publish()) {
                 runtime.save(result.model(), results.file("model.zip"));
                 MetricsJson.write(result.byTask(), results.file("metrics.json"));

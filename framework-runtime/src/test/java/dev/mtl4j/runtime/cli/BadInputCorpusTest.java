@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code {dir}/p.yaml:9:13: training.epoch}; {@code -} for a mistake on the command line itself,
  *       which has no file), and optionally {@code says: TEXT} (a part of the message) and
  *       {@code jvm: OPTIONS} (run in a child JVM with these options, e.g. {@code -Xmx128m}, for what
- *       cannot happen inside the test's JVM);</li>
+ *       cannot happen inside the test's JVM), and optionally {@code busy: FOLDER} (the test holds that
+ *       output folder while the command runs, as a run writing into it would);</li>
  *   <li>the input files (pipelines, CSVs, model zips) the command names.</li>
  * </ul>
  * In {@code command}, {@code expect} and every {@code .yaml} file, {@code {dir}} is replaced by the

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.cli;
 
 import dev.mtl4j.runtime.Repository;
+import dev.mtl4j.runtime.io.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +107,20 @@ final class CorpusCase {
         return dir.resolve("out");
     }
 
-    /** Runs the command in this JVM, or in a child JVM when the case names JVM options. */
+    /**
+     * Runs the command in this JVM, or in a child JVM when the case names JVM options; with
+     * {@code busy: FOLDER}, while this JVM holds that output folder as another run would.
+     */
     CliRun run() {
+        if (expect.containsKey("busy")) {
+            try (OutputFolder held = OutputFolder.take(Path.of(expect.get("busy")))) {
+                return runCommand();
+            }
+        }
+        return runCommand();
+    }
+
+    private CliRun runCommand() {
         if (!expect.containsKey("jvm")) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             try {
