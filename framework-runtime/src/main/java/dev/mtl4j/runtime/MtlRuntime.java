@@ -44,6 +44,13 @@ import dev.mtl4j.runtime.train.Checkpointing;
 import dev.mtl4j.runtime.train.StepKind;
 import dev.mtl4j.runtime.train.DataSetRows;
 import dev.mtl4j.runtime.train.Trainer;
+import dev.mtl4j.api.spi.TransferStrategy;
+import dev.mtl4j.runtime.meta.MetaLearning;
+import dev.mtl4j.runtime.meta.MetaResult;
+import dev.mtl4j.runtime.transfer.DomainAdaptation;
+import dev.mtl4j.runtime.transfer.NetworkStart;
+import dev.mtl4j.runtime.transfer.Strategies;
+import dev.mtl4j.runtime.transfer.TargetRows;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import dev.mtl4j.runtime.transfer.TransferRunner;
 import dev.mtl4j.runtime.train.TrainingHistory;
@@ -111,7 +118,61 @@ public final class MtlRuntime {
      * @param baseDirectory where relative data paths are resolved (the pipeline file's folder)
      */
     public TrainingResult train(PipelineSpec spec, Path baseDirectory, TrainingListener listener) {
+        if (spec.strategy() != null && strategy(spec).metaLearner() != null) {
+            return metaTrain(spec, baseDirectory, listener, false).metaLearned();
+        }
+        if (spec.strategy() != null) {
+            return train(spec, baseDirectory, listener, false).transferred();
+        }
         return train(prepare(spec, baseDirectory), listener);
+    }
+
+    /**
+     * Trains a pipeline that names a strategy ({@code strategy:}): domain adaptation on its rows and
+     * its target rows ({@code data.target}); with {@code baseline}, also the same network trained on
+     * the source rows alone with the same budget (source-only), for comparison.
+     *
+     * @throws dev.mtl4j.api.MtlException CONFIG_INVALID when the strategy does not fit the pipeline
+     */
+    public TransferResult train(PipelineSpec spec, Path baseDirectory, TrainingListener listener, boolean baseline) {
+        if (spec.strategy() == null) {
+            throw new IllegalArgumentException("pipeline '" + spec.name() + "' names no strategy");
+        }
+        TransferStrategy strategy = strategy(spec);
+        if (strategy.metaLearner() != null) {
+            throw new IllegalArgumentException("pipeline '" + spec.name() + "' meta-learns; train it with metaTrain(..)");
+        }
+        PreparedPipeline prepared = prepare(spec, baseDirectory);
+        Map<String, TargetInfo> targets = new LinkedHashMap<>();
+        spec.tasks().forEach(t -> targets.put(t.name(), prepared.preprocessor().targetInfo(t.name())));
+        TargetRows target = TargetRows.read(spec.data().target(), "data.target", spec, prepared.preprocessor(), resolver,
+                baseDirectory);
+        DomainAdaptation.Setup setup = new DomainAdaptation.Setup(spec, PipelineComponents.resolve(resolver, spec),
+                prepared.preprocessor(), targets, prepared.train(), prepared.validation(), prepared.test(), target,
+                NetworkStart.FRESH, prepared.dataFiles());
+        return new DomainAdaptation(registry).run(setup, strategy.domainAlignment(), listener, baseline);
+    }
+
+    /**
+     * The strategy a pipeline names ({@code strategy:}), checked against the pipeline before any data is read.
+     *
+     * @throws dev.mtl4j.api.MtlException CONFIG_INVALID when it does not fit (see {@link Strategies#fromScratch})
+     */
+    public TransferStrategy strategy(PipelineSpec spec) {
+        return Strategies.fromScratch(resolver, spec.strategy(), spec.data().target());
+    }
+
+    /**
+     * Meta-trains a pipeline whose strategy is a meta-learner ({@code reptile}, {@code fomaml}) over the
+     * tasks of its task column, and measures on the held-out tasks how it adapts from k rows; with
+     * {@code baseline}, the pretrained network and the network from scratch measured the same way.
+     */
+    public MetaResult metaTrain(PipelineSpec spec, Path baseDirectory, TrainingListener listener, boolean baseline) {
+        TransferStrategy strategy = strategy(spec);
+        if (strategy.metaLearner() == null) {
+            throw new IllegalArgumentException("pipeline '" + spec.name() + "' does not meta-learn");
+        }
+        return new MetaLearning(resolver, registry).train(spec, strategy.metaLearner(), baseDirectory, listener, baseline);
     }
 
     /**
@@ -128,6 +189,9 @@ public final class MtlRuntime {
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory, TextProgress progress) {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
+        if (spec.strategy() != null) {
+            Strategies.fromScratch(resolver, spec.strategy(), spec.data().target()); // before any data is read
+        }
         requireTextEncoderFits(spec, components);
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
@@ -174,6 +238,10 @@ public final class MtlRuntime {
      */
     public TrainingResult train(PreparedPipeline prepared, TrainingListener listener, Checkpointing checkpoints) {
         PipelineSpec spec = prepared.spec();
+        if (spec.strategy() != null) {
+            throw new IllegalArgumentException("pipeline '" + spec.name() + "' names a strategy; train it with "
+                    + "train(spec, baseDirectory, listener, baseline)");
+        }
         ComputationGraph graph = prepared.network().graph();
         Preprocessor preprocessor = prepared.preprocessor();
         TrainingHistory history = prepared.dataSets() == null

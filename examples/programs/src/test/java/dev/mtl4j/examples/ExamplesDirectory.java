@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository's examples folder, found from wherever Maven runs the tests. */
-final class ExamplesDirectory {
+public final class ExamplesDirectory {
     private ExamplesDirectory() {
     }
 
-    static Path find() {
+    public static Path find() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("examples/pipelines"))) {
                 return dir.resolve("examples");

@@ -5,6 +5,7 @@ import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TargetDataSpec;
 import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.TransferDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
@@ -20,6 +21,7 @@ public final class Data {
     private final java.util.Map<String, String> rename = new java.util.LinkedHashMap<>();
     private SplitSpec split = SplitSpec.defaults();
     private UnseenCategory unseen = UnseenCategory.ERROR;
+    private TargetDataSpec target;
 
     private Data(ComponentSpec source) {
         this.source = source;
@@ -122,12 +124,31 @@ public final class Data {
         return this;
     }
 
+    /**
+     * Unlabelled rows of the target domain, for a domain-adaptation strategy: a source and a split
+     * ({@code Data.csv("this_year.csv").split(0.5, 7)}); their features are this data's. The split's
+     * test rows measure the tasks on the target domain when the file has their labels.
+     */
+    public Data target(Data rows) {
+        if (rows.source == null || !rows.features.isEmpty() || !rows.drop.isEmpty() || !rows.rename.isEmpty()
+                || rows.unseen != UnseenCategory.ERROR || rows.target != null) {
+            throw new dev.mtl4j.api.spec.SpecException("data.target", "give the target rows only a source and a split,"
+                    + " e.g. Data.csv(\"target.csv\").split(0.5, 7); their features are the pipeline's");
+        }
+        try {
+            target = new TargetDataSpec(rows.source, rows.split);
+        } catch (dev.mtl4j.api.spec.SpecException e) {
+            throw e.under("data.target");
+        }
+        return this;
+    }
+
     DataSpec build() {
         if (!rename.isEmpty()) {
             throw new dev.mtl4j.api.spec.SpecException("data.rename", "renames columns of a task's own data set; "
                     + "the pipeline's data uses its columns' own names");
         }
-        return new DataSpec(source, features, drop, split, unseen);
+        return new DataSpec(source, features, drop, split, unseen, target);
     }
 
     /** For a transfer pipeline, whose features come from the source model: only the source and split. */
@@ -136,12 +157,12 @@ public final class Data {
             throw new dev.mtl4j.api.spec.SpecException("data", "a transfer pipeline takes its features from the source model;"
                     + " give only the source and the split");
         }
-        return new TransferDataSpec(source, split);
+        return new TransferDataSpec(source, split, target);
     }
 
     /** For a task's own data set: the source, split and dropped columns; features are the pipeline's. */
     TaskDataSpec buildForTask(String task) {
-        if (!features.isEmpty() || unseen != UnseenCategory.ERROR) {
+        if (!features.isEmpty() || unseen != UnseenCategory.ERROR || target != null) {
             throw new dev.mtl4j.api.spec.SpecException("tasks." + task + ".data", "features are declared once, on the"
                     + " pipeline's data; give a task only its source, split and dropped columns");
         }

@@ -16,6 +16,7 @@ public class PipelineBuilder {
     private ComponentSpec sharing = Sharing.hard().toSpec();
     private final List<TaskBuilder> tasks = new ArrayList<>();
     private TrainingSpec training = TrainingSpec.defaults();
+    private ComponentSpec strategy;
 
     PipelineBuilder(String name) {
         this.name = name;
@@ -52,6 +53,16 @@ public class PipelineBuilder {
         return task;
     }
 
+    /**
+     * Trains with a transfer strategy from scratch: domain adaptation ({@link Transfers#domainAdversarial()},
+     * {@link Transfers#coral()}, with {@link Data#target}) or meta-learning ({@link Transfers#reptile()},
+     * {@link Transfers#fomaml()}).
+     */
+    public PipelineBuilder strategy(ComponentSource value) {
+        owner().strategy = value.toSpec();
+        return owner();
+    }
+
     public PipelineBuilder training(Consumer<Training> settings) {
         Training builder = new Training();
         settings.accept(builder);
@@ -73,6 +84,6 @@ public class PipelineBuilder {
             throw new dev.mtl4j.api.spec.SpecException("encoder", "is required: call .encoder(Encoders.mlp()...)");
         }
         List<TaskSpec> specs = self.tasks.stream().map(TaskBuilder::toSpec).toList();
-        return new PipelineSpec(self.name, self.data.build(), self.encoder, self.sharing, specs, self.training);
+        return new PipelineSpec(self.name, self.data.build(), self.encoder, self.sharing, specs, self.training, self.strategy);
     }
 }

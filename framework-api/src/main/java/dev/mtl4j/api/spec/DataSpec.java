@@ -16,9 +16,10 @@ import java.util.List;
  * @param drop columns never used as features even when a pattern matches them
  * @param split how rows are split into train, validation and test
  * @param unseen what a categorical feature does with a value unseen in training
+ * @param target unlabelled rows of the target domain for a domain-adaptation strategy, or null
  */
 public record DataSpec(ComponentSpec source, List<FeatureSpec> features, List<String> drop, SplitSpec split,
-                       UnseenCategory unseen) {
+                       UnseenCategory unseen, TargetDataSpec target) {
 
     public DataSpec {
         features = List.copyOf(features);
@@ -28,5 +29,18 @@ public record DataSpec(ComponentSpec source, List<FeatureSpec> features, List<St
         drop = drop == null ? List.of() : List.copyOf(drop);
         split = split == null ? SplitSpec.defaults() : split;
         unseen = unseen == null ? UnseenCategory.ERROR : unseen;
+    }
+
+    /** Data without target-domain rows. */
+    public DataSpec(ComponentSpec source, List<FeatureSpec> features, List<String> drop, SplitSpec split,
+                    UnseenCategory unseen) {
+        this(source, features, drop, split, unseen, null);
+    }
+
+    /** The same data with more columns dropped (those already dropped are kept once). */
+    public DataSpec withDropped(List<String> columns) {
+        List<String> all = new java.util.ArrayList<>(drop);
+        columns.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return new DataSpec(source, features, all, split, unseen, target);
     }
 }

@@ -16,9 +16,12 @@ import java.util.Set;
  * @param sharing the sharing strategy component ({@code hard}, ...)
  * @param tasks the tasks, in order; at least one, names unique
  * @param training how to train
+ * @param strategy a transfer strategy that shapes training from scratch: domain adaptation
+ *     ({@code domain-adversarial}, {@code coral}, with {@code data.target}) or meta-learning
+ *     ({@code reptile}, {@code fomaml}); null for ordinary multi-task training
  */
 public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, ComponentSpec sharing,
-                           List<TaskSpec> tasks, TrainingSpec training) {
+                           List<TaskSpec> tasks, TrainingSpec training, ComponentSpec strategy) {
 
     public PipelineSpec {
         SpecException.requireName(name, "pipeline");
@@ -44,6 +47,14 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
             }
         }
         training = training == null ? TrainingSpec.defaults() : training;
+        if (data.target() != null) {
+            SpecException.require(strategy != null, "data.target", "target-domain rows are for a domain-adaptation strategy;"
+                    + " set strategy: { type: domain-adversarial } (or coral), or remove data.target");
+        }
+        if (strategy != null && tasks.stream().anyMatch(TaskSpec::hasOwnData)) {
+            throw new SpecException("strategy", "reads the pipeline's data; tasks that bring their own data sets"
+                    + " cannot be trained with a transfer strategy");
+        }
         if (training.earlyStopping() != null && !mayHaveValidation(data, tasks)) {
             throw new SpecException("training.earlyStopping", "needs validation rows; set data.split.validation (e.g. 0.1)");
         }
@@ -61,6 +72,22 @@ public record PipelineSpec(String name, DataSpec data, ComponentSpec encoder, Co
             SpecException.require(validated, "training.earlyStopping.task", "task '" + watched + "' has no validation rows; set "
                     + (task.hasOwnData() ? "tasks." + watched + ".data" : "data") + ".split.validation (e.g. 0.1)");
         }
+    }
+
+    /** A pipeline trained the ordinary way, without a strategy. */
+    public PipelineSpec(String name, DataSpec data, ComponentSpec encoder, ComponentSpec sharing, List<TaskSpec> tasks,
+                        TrainingSpec training) {
+        this(name, data, encoder, sharing, tasks, training, null);
+    }
+
+    /** The same pipeline with another strategy, or none (null). */
+    public PipelineSpec withStrategy(ComponentSpec value) {
+        return new PipelineSpec(name, data, encoder, sharing, tasks, training, value);
+    }
+
+    /** The same pipeline with other data. */
+    public PipelineSpec withData(DataSpec value) {
+        return new PipelineSpec(name, value, encoder, sharing, tasks, training, strategy);
     }
 
     private static boolean mayHaveValidation(DataSpec data, List<TaskSpec> tasks) {

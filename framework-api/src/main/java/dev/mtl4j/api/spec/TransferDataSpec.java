@@ -7,11 +7,17 @@ package dev.mtl4j.api.spec;
  *
  * @param source the data-set component that reads the rows
  * @param split how rows are split (with {@code limit} for few-label runs)
+ * @param target unlabelled rows of the target domain for a domain-adaptation strategy, or null
  */
-public record TransferDataSpec(ComponentSpec source, SplitSpec split) {
+public record TransferDataSpec(ComponentSpec source, SplitSpec split, TargetDataSpec target) {
 
     public TransferDataSpec {
         SpecException.require(source != null, "source", "is required");
         split = split == null ? SplitSpec.defaults() : split;
+    }
+
+    /** Data without target-domain rows. */
+    public TransferDataSpec(ComponentSpec source, SplitSpec split) {
+        this(source, split, null);
     }
 }

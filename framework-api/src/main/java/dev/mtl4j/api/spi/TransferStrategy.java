@@ -26,4 +26,22 @@ public interface TransferStrategy {
     default boolean precomputesFeatures() {
         return false;
     }
+
+    /**
+     * The device a domain-adaptation strategy trains with, on labelled source rows and unlabelled
+     * target rows together; null for every other strategy. Such a strategy also serves an ordinary
+     * pipeline (training from scratch), where {@link #schedule} is not asked.
+     */
+    default DomainAlignment domainAlignment() {
+        return null;
+    }
+
+    /**
+     * How a meta-learning strategy forms episodes and adapts; null for every other strategy. In an
+     * ordinary pipeline it meta-trains over the tasks of the data's task column; in a transfer
+     * pipeline it adapts the source model to the new task's rows by the same inner loop.
+     */
+    default MetaLearner metaLearner() {
+        return null;
+    }
 }

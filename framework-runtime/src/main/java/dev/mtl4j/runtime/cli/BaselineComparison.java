@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.cli;
 
+import dev.mtl4j.runtime.transfer.DomainAdaptation;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import java.util.Locale;
 import java.util.Map;
@@ -16,22 +17,26 @@ final class BaselineComparison {
     }
 
     static String render(TransferResult result) {
-        String split = result.transferred().metrics().containsKey("test") ? "test"
+        String split = result.transferred().metrics().containsKey(DomainAdaptation.TARGET) ? DomainAdaptation.TARGET
+                : result.transferred().metrics().containsKey("test") ? "test"
                 : result.transferred().metrics().containsKey("validation") ? "validation" : "train";
         Map<String, Map<String, Double>> transferred = result.transferred().metrics().get(split);
-        Map<String, Map<String, Double>> scratch = result.baseline().metrics().get(split);
-        StringBuilder text = new StringBuilder("transfer vs from scratch (same epochs, data and optimizer), " + split + " rows:");
+        Map<String, Map<String, Double>> baseline = result.baseline().metrics().get(split);
+        String name = result.name();
+        String other = result.baselineName();
+        StringBuilder text = new StringBuilder(name + " vs " + other + " (same epochs, data and optimizer), " + split + " rows:");
         transferred.forEach((task, metrics) -> {
             metrics.forEach((metric, value) -> {
-                double base = scratch.get(task).get(metric);
-                text.append(String.format(Locale.ROOT, "%n  %-16s %-10s transfer %.4f  scratch %.4f  (%+.4f)", task, metric,
-                        value, base, value - base));
+                double base = baseline.get(task).get(metric);
+                text.append(String.format(Locale.ROOT, "%n  %-16s %-10s %s %.4f  %s %.4f  (%+.4f)", task, metric,
+                        name, value, other, base, value - base));
             });
             String primary = metrics.keySet().iterator().next();
-            double gain = metrics.get(primary) - scratch.get(task).get(primary);
+            double gain = metrics.get(primary) - baseline.get(task).get(primary);
             boolean better = LOWER_IS_BETTER.contains(primary) ? gain < 0 : gain > 0;
-            text.append(String.format(Locale.ROOT, "%n  %s: %s", task, gain == 0 ? "transfer made no difference"
-                    : better ? "transfer helped" : "transfer hurt (negative transfer): the from-scratch model is better"));
+            text.append(String.format(Locale.ROOT, "%n  %s: %s", task, gain == 0 ? name + " made no difference"
+                    : better ? name + " helped" : name + " hurt (negative transfer): the " + other.replace(" ", "-")
+                    + " model is better"));
         });
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.cli;
 
+import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
@@ -30,6 +31,10 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
     @Option(names = "--resume", description = "Go on from the checkpoint in the output folder (training.checkpoint "
             + "writes one) to the result the interrupted run would have had.")
     boolean resume;
+    @Option(names = "--baseline", description = "For a pipeline with a strategy: also train what it is compared with"
+            + " (domain adaptation: the source rows alone; meta-learning: the pretrained network and the network from"
+            + " scratch, adapted the same way), and compare.")
+    boolean baseline;
 
     @Override
     public Path input() {
@@ -53,6 +58,13 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             Path base = pipeline.toAbsolutePath().getParent();
             Console console = Console.system();
             ProgressReporter progress = new ProgressReporter(console, spec.training().epochs());
+            if (spec.strategy() != null) {
+                return new StrategyTraining(runtime, console, progress).run(spec, pipeline, folder, baseline);
+            }
+            if (baseline) {
+                throw new MtlException(dev.mtl4j.api.ErrorCategory.CONFIG_INVALID, "--baseline compares a strategy with its"
+                        + " baseline; pipeline '" + spec.name() + "' names no strategy");
+            }
             PreparedPipeline prepared = runtime.prepare(spec, base, progress);
             console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                     spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),

@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.cli;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
 import dev.mtl4j.api.spec.TransferSpec;
 import dev.mtl4j.runtime.MtlRuntime;
+import dev.mtl4j.runtime.config.PipelineLocator;
 import dev.mtl4j.runtime.config.PipelineYamlReader;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import dev.mtl4j.runtime.io.OutputFolder;
@@ -53,9 +54,15 @@ final class TransferCommand implements Callable<Integer>, InputCommand {
             RunStart.check(folder.file(OutputFolder.CHECKPOINT), false);
             Console console = Console.system();
             console.line("transfer '" + spec.name() + "' from " + spec.transfer().from() + " by "
-                    + spec.transfer().strategy().type() + (baseline ? ", with a from-scratch baseline" : ""));
-            TransferResult result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(),
-                    new ProgressReporter(console, spec.training().epochs()), baseline);
+                    + spec.transfer().strategy().type() + (baseline ? ", with a baseline" : ""));
+            TransferResult result;
+            try {
+                result = runtime.transfer(spec, pipeline.toAbsolutePath().getParent(),
+                        new ProgressReporter(console, spec.training().epochs()), baseline);
+            } catch (dev.mtl4j.api.MtlException e) {
+                // A problem named by its key (a target file lacking a feature column) points at its line of the file.
+                throw PipelineLocator.of(pipeline).place(e);
+            }
             try (Publication results = folder.publish()) {
                 runtime.save(result.transferred().model(), results.file("model.zip"));
                 MetricsJson.write(result.transferred().byTask(), results.file("metrics.json"));

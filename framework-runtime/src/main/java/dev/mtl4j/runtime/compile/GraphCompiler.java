@@ -52,6 +52,17 @@ public final class GraphCompiler {
     /** The network's configuration, not yet built, for callers that adjust it first. */
     public NetworkBlueprint configure(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
                                       Map<String, Head> heads, Map<String, TargetInfo> targets) {
+        return configure(spec, inputWidth, encoder, sharing, heads, targets, null);
+    }
+
+    /**
+     * As {@link #configure(PipelineSpec, int, Encoder, SharingStrategy, Map, Map)}, with a training
+     * device added after the heads under the scope {@code device}; its output is the network's last.
+     *
+     * @param device the device, or null for none
+     */
+    public NetworkBlueprint configure(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+                                      Map<String, Head> heads, Map<String, TargetInfo> targets, TrainingDevice device) {
         GraphBuilder builder = graphBuilder(spec.training(), inputWidth);
         List<String> claimed = new ArrayList<>();
         ScopedGraph root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), claimed, spec.training().seed());
@@ -65,6 +76,9 @@ public final class GraphCompiler {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("sharing"));
         }
         List<String> outputs = addHeads(spec, root, layout, heads, targets);
+        if (device != null) {
+            outputs.add(device.build(root.child(TrainingDevice.SCOPE), layout));
+        }
         root.requireInputsExist();
         builder.setOutputs(outputs.toArray(String[]::new));
         return new NetworkBlueprint(built(builder, spec.training()), outputs, recorder.names(), recorder.depths(), layout);

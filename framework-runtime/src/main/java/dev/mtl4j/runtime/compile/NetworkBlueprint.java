@@ -13,7 +13,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * sets per-layer learning rates here) before {@link #build()} initialises the weights.
  *
  * @param configuration the DL4J configuration
- * @param outputs output layer names, index i belongs to the pipeline's task i
+ * @param outputs output layer names, index i belongs to the pipeline's task i (a training device's output, if any, last)
  * @param encoderLayers the name of each encoder depth (its layer-stack vertex), bottom first
  * @param encoderDepths the encoder's vertices per depth, bottom first (empty for a heads-only network)
  * @param layout where each task's head attaches

@@ -6,6 +6,7 @@ import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TargetDataSpec;
 import dev.mtl4j.api.spec.TaskDataSpec;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.runtime.plugin.Family;
@@ -22,6 +23,8 @@ final class DataReader {
     static final List<String> KEYS = Sections.DATA.names();
     static final List<String> SPLIT_KEYS = Sections.SPLIT.names();
     static final List<String> FEATURE_KEYS = Sections.FEATURE.names();
+    /** The target domain's rows: only where they come from and how they split; their features are the pipeline's. */
+    static final List<String> TARGET_KEYS = Sections.TARGET.names();
     /** A task's own data: where its rows come from and how they split; the features are the pipeline's. */
     static final List<String> TASK_KEYS = Sections.TASK_DATA.names();
     static final java.util.Map<String, String> TASK_REFUSED = java.util.Map.of(
@@ -47,10 +50,25 @@ final class DataReader {
         List<String> drop = data.texts("drop").orElse(List.of());
         SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
         UnseenCategory unseen = data.text("unseen").flatMap(text -> unseen(data, text)).orElse(UnseenCategory.ERROR);
-        if (sourceBroken || features.isEmpty()) {
+        boolean targetGiven = data.value("target").isPresent();
+        Optional<TargetDataSpec> target = data.map("target").flatMap(this::target);
+        if (sourceBroken || features.isEmpty() || (targetGiven && target.isEmpty())) {
             return Optional.empty();
         }
-        return data.build(() -> new DataSpec(source.orElse(null), features.get(), drop, split, unseen));
+        return data.build(() -> new DataSpec(source.orElse(null), features.get(), drop, split, unseen, target.orElse(null)));
+    }
+
+    /** {@code target: { source: { type: csv, path: target.csv }, split: { test: 0.5 } }}. */
+    Optional<TargetDataSpec> target(YamlMap target) {
+        target.allowOnly(TARGET_KEYS, TransferReader.refused(List.of("features", "drop", "unseen"),
+                "the target's rows are read with the features of the pipeline (or of the source model)"));
+        Optional<ComponentSpec> source = target.required("source")
+                .flatMap(node -> components.read(node, target.path("source"), Family.DATASET, target.values()));
+        SplitSpec split = target.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        return target.build(() -> new TargetDataSpec(source.get(), split));
     }
 
     /** A task's {@code data:} section: {@code { source: {...}, split: {...}, drop: [...] }}. */

@@ -75,6 +75,8 @@ public final class PipelineSchema {
         keys.put("sharing", nodes.described(nodes.ref(Family.SHARING.id()), "How tasks share parameters [hard]."));
         keys.put("tasks", tasks());
         keys.put("training", nodes.ref("training"));
+        keys.put("strategy", nodes.described(nodes.ref(Family.TRANSFER.id()), "Train with a transfer strategy from scratch:"
+                + " domain-adversarial or coral (with data.target), reptile or fomaml."));
         return section("pipeline", PipelineYamlReader.KEYS, keys, List.of("pipeline", "data", "encoder", "tasks"),
                 "A pipeline: data, a shared encoder, tasks with their heads, training.");
     }
@@ -99,7 +101,16 @@ public final class PipelineSchema {
         keys.put("split", nodes.ref("split"));
         keys.put("unseen", nodes.described(nodes.oneOfNames(Arrays.stream(UnseenCategory.values()).map(UnseenCategory::yamlName).toList()),
                 "A category never seen in training: error [error], or an extra 'other' slot."));
+        keys.put("target", target());
         return section("data", DataReader.KEYS, keys, List.of("features"), "The rows and how their columns are encoded.");
+    }
+
+    private ObjectNode target() {
+        Map<String, JsonNode> keys = new LinkedHashMap<>();
+        keys.put("source", nodes.described(nodes.ref(Family.DATASET.id()), "Where the target domain's rows come from."));
+        keys.put("split", nodes.ref("split"));
+        return section("target", DataReader.TARGET_KEYS, keys, List.of("source"),
+                "Unlabelled rows of the target domain, for domain adaptation; labelled test rows measure it.");
     }
 
     private ObjectNode features() {
@@ -214,6 +225,7 @@ public final class PipelineSchema {
         Map<String, JsonNode> keys = new LinkedHashMap<>();
         keys.put("source", nodes.described(nodes.ref(Family.DATASET.id()), "The new tasks' rows."));
         keys.put("split", nodes.ref("split"));
+        keys.put("target", target());
         return section("transfer data", TransferReader.DATA_KEYS, keys, List.of("source"),
                 "The new rows; the features and their encoding come from the source model.");
     }

@@ -168,11 +168,13 @@ public final class PipelineYamlReader {
         List<TaskSpec> tasks = top.required("tasks").flatMap(v -> YamlMap.of(v, "tasks", values))
                 .map(new TaskReader(components)::read).orElse(List.of());
         TrainingSpec training = top.map("training").flatMap(t -> TrainingReader.read(t, components)).orElse(null);
+        ComponentSpec strategy = top.value("strategy")
+                .flatMap(v -> components.read(v, "strategy", Family.TRANSFER, values)).orElse(null);
         if (!values.problems().isEmpty()) {
             return Optional.empty(); // the cross-checks below would only repeat what is already reported
         }
         return top.build(() -> new PipelineSpec(name.orElseThrow(), data.orElseThrow(), encoder.orElseThrow(),
-                sharing, tasks, training));
+                sharing, tasks, training, strategy));
     }
 
     private Optional<TransferPipelineSpec> transferPipeline(YamlMap top) {

@@ -8,6 +8,7 @@ import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TargetDataSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spec.TransferPipelineSpec;
@@ -41,6 +42,9 @@ public final class PipelineYamlWriter {
         root.put("sharing", component(spec.sharing()));
         root.put("tasks", tasks(spec.tasks()));
         root.put("training", training(spec.training()));
+        if (spec.strategy() != null) {
+            root.put("strategy", component(spec.strategy()));
+        }
         return yaml().dump(root);
     }
 
@@ -52,7 +56,11 @@ public final class PipelineYamlWriter {
         Map<String, Object> transferMap = map("from", transfer.from(), "strategy", component(transfer.strategy()));
         transferMap.put("keep", new ArrayList<>(transfer.keep()));
         root.put("transfer", transferMap);
-        root.put("data", map("source", component(spec.data().source()), "split", split(spec.data().split())));
+        Map<String, Object> data = map("source", component(spec.data().source()), "split", split(spec.data().split()));
+        if (spec.data().target() != null) {
+            data.put("target", target(spec.data().target()));
+        }
+        root.put("data", data);
         root.put("tasks", tasks(spec.tasks()));
         root.put("training", training(spec.training()));
         return yaml().dump(root);
@@ -93,7 +101,14 @@ public final class PipelineYamlWriter {
         map.put("drop", new ArrayList<>(data.drop()));
         map.put("split", split(data.split()));
         map.put("unseen", data.unseen().yamlName());
+        if (data.target() != null) {
+            map.put("target", target(data.target()));
+        }
         return map;
+    }
+
+    private static Map<String, Object> target(TargetDataSpec target) {
+        return map("source", component(target.source()), "split", split(target.split()));
     }
 
     private static Map<String, Object> split(SplitSpec split) {

@@ -16,7 +16,9 @@ public final class Sections {
                     key("encoder", "component", "required", "the shared body (mtl plugins lists the encoder types)"),
                     key("sharing", "component", "hard", "how tasks share parameters: hard, soft, hierarchical, attention"),
                     key("tasks", "map", "required", "task name -> its head, weight, labels, data (mtl describe tasks)"),
-                    key("training", "section", "defaults", "epochs, batch size, optimizer, seed ... (mtl describe training)")));
+                    key("training", "section", "defaults", "epochs, batch size, optimizer, seed ... (mtl describe training)"),
+                    key("strategy", "component", "none", "train with a transfer strategy from scratch: domain-adversarial or"
+                            + " coral (with data.target), reptile or fomaml (mtl describe TYPE)")));
     static final Section TRANSFER_PIPELINE = new Section("transfer-pipeline", "(top level of a transfer pipeline)",
             "A transfer pipeline: a trained model carried over to new tasks.",
             List.of(key("pipeline", "text", "required", "the pipeline's name (also the default output folder runs/<name>)"),
@@ -31,7 +33,16 @@ public final class Sections {
                             + "{ type: ordinal, levels: [...] } (mtl describe features)"),
                     key("drop", "list of text", "[]", "columns never used (e.g. one that leaks a label)"),
                     key("split", "section", "{ test: 0.2, seed: 42 }", "train / validation / test rows (mtl describe split)"),
-                    key("unseen", "error | other", "error", "a category never seen in training: an error, or an extra 'other' slot")));
+                    key("unseen", "error | other", "error", "a category never seen in training: an error, or an extra 'other' slot"),
+                    key("target", "section", "none", "unlabelled rows of the target domain, for domain adaptation "
+                            + "(mtl describe target)")));
+    static final Section TARGET = new Section("target", "data.target",
+            "Rows of the target domain, read with the pipeline's (or the source model's) features: the training rows train the "
+                    + "domain-adaptation device without their labels; the test rows, when the file has the tasks' labels, "
+                    + "measure the tasks on the target domain (split 'target').",
+            List.of(key("source", "component", "required", "a data set, e.g. { type: csv, path: target.csv }"),
+                    key("split", "section", "{ test: 0.2, seed: 42 }", "unlabelled training rows / labelled test rows "
+                            + "(mtl describe split; no validation rows)")));
     static final Section SPLIT = new Section("split", "data.split", "How rows divide into training, validation and test rows.",
             List.of(key("test", "number in [0, 1)", String.valueOf(SplitSpec.DEFAULT_TEST) + " (0 with column)",
                             "the fraction of rows held out for test"),
@@ -99,9 +110,11 @@ public final class Sections {
     static final Section TRANSFER_DATA = new Section("transfer-data", "data (transfer pipeline)",
             "A transfer pipeline's rows; the features and their encoding come from the source model.",
             List.of(key("source", "component", "required", "a data set, e.g. { type: csv, path: file.csv }"),
-                    key("split", "section", "{ test: 0.2, seed: 42 }", "as data.split (mtl describe split)")));
+                    key("split", "section", "{ test: 0.2, seed: 42 }", "as data.split (mtl describe split)"),
+                    key("target", "section", "none", "unlabelled rows of the target domain, for a domain-adaptation strategy "
+                            + "(mtl describe target)")));
 
-    private static final List<Section> ALL = List.of(PIPELINE, TRANSFER_PIPELINE, DATA, SPLIT, FEATURE, TASK, TASK_DATA,
+    private static final List<Section> ALL = List.of(PIPELINE, TRANSFER_PIPELINE, DATA, TARGET, SPLIT, FEATURE, TASK, TASK_DATA,
             TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, TRANSFER, TRANSFER_DATA);
 
     private Sections() {

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.SplitSpec;
+import dev.mtl4j.api.spec.TargetDataSpec;
 import dev.mtl4j.api.spec.TransferDataSpec;
 import dev.mtl4j.api.spec.TransferSpec;
 import dev.mtl4j.runtime.plugin.Family;
@@ -49,10 +50,12 @@ final class TransferReader {
         Optional<ComponentSpec> source = data.required("source")
                 .flatMap(node -> components.read(node, data.path("source"), Family.DATASET, data.values()));
         SplitSpec split = data.map("split").flatMap(DataReader::split).orElse(SplitSpec.defaults());
-        if (source.isEmpty()) {
+        boolean targetGiven = data.value("target").isPresent();
+        Optional<TargetDataSpec> target = data.map("target").flatMap(new DataReader(components)::target);
+        if (source.isEmpty() || (targetGiven && target.isEmpty())) {
             return Optional.empty();
         }
-        return data.build(() -> new TransferDataSpec(source.get(), split));
+        return data.build(() -> new TransferDataSpec(source.get(), split, target.orElse(null)));
     }
 
     /** Each key mapped to {@code "REASON; remove 'KEY'"}. */

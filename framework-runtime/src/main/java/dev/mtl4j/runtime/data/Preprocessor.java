@@ -154,7 +154,8 @@ public final class Preprocessor {
                 masks.add(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, rows.length, maskWidth));
             }
         }
-        return new EncodedData(features.encode(table, rows), labels, masks);
+        INDArray encoded = features.encode(table, rows);
+        return new EncodedData(encoded, labels, masks, featureMask(encoded));
     }
 
     /** Features only, for files without label columns; columns are found by name. */

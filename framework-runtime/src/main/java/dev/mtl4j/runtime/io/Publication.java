@@ -31,6 +31,8 @@ public final class Publication implements AutoCloseable {
     private static final String RECORD = "COMMIT";
     /** Every file a run may put into its folder; a commit removes those it does not write. */
     public static final Set<String> RESULTS = Set.of("model.zip", "metrics.json", "baseline-metrics.json",
+            // meta-learning's baselines (mtl train --baseline)
+            "pretrained-model.zip", "pretrained-metrics.json", "scratch-metrics.json",
             OutputFolder.CHECKPOINT);
 
     private final Path directory;

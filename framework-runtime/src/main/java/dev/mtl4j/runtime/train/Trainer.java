@@ -27,6 +27,7 @@ public final class Trainer {
     private final TrainingListener listener;
     private final StepKind steps;
     private final Checkpointing checkpoints;
+    private final EpochProbe probe;
 
     public Trainer(TrainingListener listener) {
         this(listener, StepKind.AUTO);
@@ -37,9 +38,19 @@ public final class Trainer {
     }
 
     public Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints) {
+        this(listener, steps, checkpoints, null);
+    }
+
+    private Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints, EpochProbe probe) {
         this.listener = listener;
         this.steps = steps;
         this.checkpoints = checkpoints;
+        this.probe = probe;
+    }
+
+    /** This trainer, adding what {@code probe} measures to every epoch's metrics. */
+    public Trainer probing(EpochProbe value) {
+        return new Trainer(listener, steps, checkpoints, value);
     }
 
     /**
@@ -49,7 +60,7 @@ public final class Trainer {
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                EncodedData train, EncodedData validation) {
         return fit(graph, spec, tasks, preprocessor, BatchPlan.epochs(train, spec.batchSize(), spec.seed(), spec.shuffle()),
-                validation);
+                validation, taskWeights(tasks, 1), names(tasks));
     }
 
     /**
@@ -61,16 +72,54 @@ public final class Trainer {
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                DataSetRows train, TaskSampler sampler, EncodedData validation) {
         return fit(graph, spec, tasks, preprocessor, new SampledBatches(train, sampler, spec.batchSize(), spec.seed(),
-                spec.shuffle()), validation);
+                spec.shuffle()), validation, taskWeights(tasks, 1), names(tasks));
     }
 
+    /**
+     * Trains on labelled source rows and unlabelled target-domain rows together (domain adaptation):
+     * each batch holds up to {@code batchSize} source rows and as many target rows, and the network's
+     * last output, after the tasks', is a training device that reads each row's domain (see
+     * {@link DomainBatches}); its loss joins the joint loss at weight 1 and is reported as {@value #DEVICE}.
+     * An epoch is one pass over the source rows.
+     *
+     * <p>A task's loss is DL4J's mean over every row of the batch, half of them target rows without its
+     * labels; its λ is doubled, so that the task's loss and gradient are those of the source rows alone.
+     *
+     * @param validation validation rows with the device's label array after the tasks', or null
+     */
+    public TrainingHistory fitWithTarget(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks,
+                                         Preprocessor preprocessor, EncodedData source, EncodedData target,
+                                         EncodedData validation) {
+        DomainBatches batches = new DomainBatches(source, target, spec.batchSize(), spec.seed(), spec.shuffle());
+        double[] lambda = java.util.Arrays.copyOf(taskWeights(tasks, 2), tasks.size() + 1);
+        lambda[tasks.size()] = 1;
+        List<String> names = new ArrayList<>(names(tasks));
+        names.add(DEVICE);
+        return fit(graph, spec, tasks, preprocessor, batches, validation, lambda, names);
+    }
+
+    /** The name a training device's loss is reported under. */
+    public static final String DEVICE = "device";
+
+    private static double[] taskWeights(List<TaskSpec> tasks, double factor) {
+        return tasks.stream().mapToDouble(t -> t.weight() * factor).toArray();
+    }
+
+    private static List<String> names(List<TaskSpec> tasks) {
+        return tasks.stream().map(TaskSpec::name).toList();
+    }
+
+    /**
+     * @param lambda each output's λ, in output order
+     * @param outputNames each output's name, for the per-output losses reported
+     */
     private TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
-                                EpochSource epochs, EncodedData validation) {
+                                EpochSource epochs, EncodedData validation, double[] lambda, List<String> outputNames) {
         if (spec.earlyStopping() != null && validation == null) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping",
                     "needs validation rows; set data.split.validation (e.g. 0.1)"));
         }
-        List<String> taskNames = tasks.stream().map(TaskSpec::name).toList();
+        List<String> taskNames = outputNames;
         List<EpochReport> reports = new ArrayList<>();
         EarlyStopping stopping = EarlyStopping.start(spec.earlyStopping());
         DivergenceGuard guard = DivergenceGuard.fresh(taskNames);
@@ -85,7 +134,7 @@ public final class Trainer {
                 epochs.skip();
             }
         }
-        StepWeights weights = StepWeights.fixed(tasks.stream().mapToDouble(TaskSpec::weight).toArray());
+        StepWeights weights = StepWeights.fixed(lambda);
         TrainingStep step = steps.create(graph);
         int lastCheckpoint = reports.size();
         for (int epoch = reports.size() + 1; epoch <= spec.epochs(); epoch++) {
@@ -99,6 +148,10 @@ public final class Trainer {
             // its training steps alone (the final metrics on every split are measured after training).
             Map<String, Map<String, Double>> metrics = validation == null ? Map.of()
                     : Evaluator.evaluate(graph, validation, tasks, preprocessor);
+            if (probe != null) {
+                metrics = new java.util.LinkedHashMap<>(metrics);
+                metrics.putAll(probe.measure(graph));
+            }
             double validationLoss = validation == null ? Double.NaN : Evaluator.loss(graph, validation, tasks);
             EpochReport report = new EpochReport(epoch, tally.meanLoss(), validationLoss, metrics, seconds,
                     tally.taskLosses(), tally.weights());

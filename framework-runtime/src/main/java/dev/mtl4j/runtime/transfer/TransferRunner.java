@@ -22,6 +22,8 @@ import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.PreparedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.eval.SplitMetrics;
+import dev.mtl4j.runtime.meta.MetaAdaptation;
+import dev.mtl4j.api.spi.MetaSettings;
 import dev.mtl4j.runtime.model.ModelFile;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
 import dev.mtl4j.runtime.model.TrainedModel;
@@ -69,7 +71,8 @@ public final class TransferRunner {
             throw new MtlException(e.category(), e.problems().stream()
                     .map(p -> Problem.keyed("transfer.from", p.render())).toList(), e);
         }
-        TransferStrategy strategy = resolver.create(Family.TRANSFER, transfer.transfer().strategy(), "transfer.strategy");
+        TransferStrategy strategy = Strategies.inTransfer(resolver, transfer.transfer().strategy(), source.spec().strategy());
+        Strategies.requireTargetFits(strategy, transfer.transfer().strategy(), transfer.data().target(), "data.target");
         Set<String> kept = new HashSet<>(transfer.transfer().keep());
         PipelineSpec spec = effectiveSpec(transfer, source.spec());
 
@@ -85,21 +88,26 @@ public final class TransferRunner {
         EncodedData test = data.test();
 
         GraphCompiler compiler = new GraphCompiler();
+        SourceStart start = new SourceStart(strategy, source.graph(), spec, kept);
+        if (strategy.metaLearner() != null) {
+            return adapted(strategy.metaLearner().settings(), spec, compiler, components, start, preprocessor, targets,
+                    train, validation, test, sourceFile, data.files(), baseline);
+        }
+        if (strategy.domainAlignment() != null) {
+            List<Path> inputs = new ArrayList<>(data.files());
+            inputs.add(sourceFile);
+            TargetRows target = TargetRows.read(transfer.data().target(), "data.target", spec, preprocessor, resolver,
+                    baseDirectory);
+            return new DomainAdaptation(registry).run(new DomainAdaptation.Setup(spec, components, preprocessor, targets,
+                    train, validation, test, target, start, inputs), strategy.domainAlignment(), listener, baseline);
+        }
         NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
                 components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
-        LayerRates.apply(blueprint, schedule(strategy, blueprint, spec), spec.training().optimizer());
+        start.adjust(blueprint);
         CompiledNetwork network = blueprint.build();
-        List<String> keptHeads = keptHeadLayers(blueprint, kept);
-        try {
-            ParameterCopier.copy(source.graph(), network.graph(), encoderLayers(blueprint));
-        } catch (IllegalStateException e) {
-            // soft towers and cgc's task experts belong to tasks: a new task's have no source to come from
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.from", e.getMessage() + "; sharing '"
-                    + spec.sharing().type() + "' gives the new tasks encoder layers the source model does not have. "
-                    + "Transfer from a model with a shared encoder (hard, hierarchical, attention mmoe or mtan)"));
-        }
-        ParameterCopier.copy(source.graph(), network.graph(), keptHeads);
+        start.copyInto(blueprint, network.graph());
+        List<String> keptHeads = start.keptHeadLayers(blueprint);
 
         TrainingHistory history;
         Trainer trainer = new Trainer(listener);
@@ -125,6 +133,36 @@ public final class TransferRunner {
         return new TransferResult(transferred, scratch);
     }
 
+    /**
+     * A meta-learning strategy's transfer: the source adapted to the new task's training rows by the
+     * inner loop; with {@code baseline}, the same inner loop from the network's initial weights.
+     */
+    private TransferResult adapted(MetaSettings settings, PipelineSpec spec, GraphCompiler compiler,
+                                   PipelineComponents components, SourceStart start, Preprocessor preprocessor,
+                                   Map<String, TargetInfo> targets, EncodedData train, EncodedData validation,
+                                   EncodedData test, Path sourceFile, List<Path> dataFiles, boolean baseline) {
+        List<Path> inputs = new ArrayList<>(dataFiles);
+        inputs.add(sourceFile);
+        TrainingResult fromSource = null;
+        TrainingResult fromScratch = null;
+        for (boolean scratch : baseline ? new boolean[] {false, true} : new boolean[] {false}) {
+            NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
+                    components.encoderOver(preprocessor.features().text()), components.sharing(), components.heads(), targets);
+            CompiledNetwork network = blueprint.build();
+            if (!scratch) {
+                start.copyInto(blueprint, network.graph());
+            }
+            TrainingResult result = MetaAdaptation.adapt(spec, network.graph(), settings, preprocessor, train, validation, test,
+                    ProvenanceRecorder.record(registry, spec.training().seed(), scratch ? dataFiles : inputs));
+            if (scratch) {
+                fromScratch = result;
+            } else {
+                fromSource = result;
+            }
+        }
+        return new TransferResult(fromSource, fromScratch);
+    }
+
     /** The source's data encoding and encoder, the kept source tasks followed by the new ones. */
     private static PipelineSpec effectiveSpec(TransferPipelineSpec transfer, PipelineSpec source) {
         List<TaskSpec> tasks = new ArrayList<>();
@@ -139,39 +177,6 @@ public final class TransferRunner {
         DataSpec data = new DataSpec(transfer.data().source(), source.data().features(), source.data().drop(),
                 transfer.data().split(), source.data().unseen());
         return new PipelineSpec(transfer.name(), data, source.encoder(), source.sharing(), tasks, transfer.training());
-    }
-
-    private static List<LayerSchedule> schedule(TransferStrategy strategy, NetworkBlueprint blueprint, PipelineSpec spec) {
-        int depth = blueprint.encoderDepths().size();
-        try {
-            List<LayerSchedule> schedule = strategy.schedule(blueprint.encoderLayers(), spec.training().optimizer().learningRate(),
-                    spec.training().epochs());
-            if (schedule.size() != depth) {
-                throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + depth + " depths");
-            }
-            return schedule;
-        } catch (SpecException e) {
-            throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("transfer.strategy"));
-        }
-    }
-
-    private static List<String> encoderLayers(NetworkBlueprint blueprint) {
-        List<String> layers = new ArrayList<>();
-        blueprint.encoderDepths().forEach(layers::addAll);
-        return layers;
-    }
-
-    /** The kept source tasks' head layers: they come along with their trained parameters. */
-    private static List<String> keptHeadLayers(NetworkBlueprint blueprint, Set<String> kept) {
-        List<String> layers = new ArrayList<>();
-        for (String vertex : blueprint.configuration().getVertices().keySet()) {
-            for (String task : kept) {
-                if (vertex.startsWith("task/" + task + "/")) {
-                    layers.add(vertex);
-                }
-            }
-        }
-        return layers;
     }
 
     private static List<String> headLayers(CompiledNetwork network, PipelineSpec spec) {

@@ -14,6 +14,7 @@ public final class TransferPlugin implements Plugin {
 
     @Override
     public List<TransferStrategyFactory<?>> transferStrategies() {
-        return List.of(new FineTuneFactory(), new FeatureExtractionFactory(), new GradualUnfreezingFactory());
+        return List.of(new FineTuneFactory(), new FeatureExtractionFactory(), new GradualUnfreezingFactory(),
+                new DomainAdversarialFactory(), new CoralFactory(), new ReptileFactory(), new FomamlFactory());
     }
 }

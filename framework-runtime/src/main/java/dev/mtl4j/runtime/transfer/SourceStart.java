@@ -1,0 +1,84 @@
+package dev.mtl4j.runtime.transfer;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.SpecException;
+import dev.mtl4j.api.spi.LayerSchedule;
+import dev.mtl4j.api.spi.TransferStrategy;
+import dev.mtl4j.runtime.compile.NetworkBlueprint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A network that starts from a source model: each encoder depth gets the learning rate and the
+ * first epoch the strategy schedules for it, then the source's encoder parameters (and the kept
+ * tasks' heads) are copied in.
+ */
+final class SourceStart implements NetworkStart {
+    private final TransferStrategy strategy;
+    private final ComputationGraph source;
+    private final PipelineSpec spec;
+    private final Set<String> kept;
+
+    SourceStart(TransferStrategy strategy, ComputationGraph source, PipelineSpec spec, Set<String> kept) {
+        this.strategy = strategy;
+        this.source = source;
+        this.spec = spec;
+        this.kept = Set.copyOf(kept);
+    }
+
+    @Override
+    public void adjust(NetworkBlueprint blueprint) {
+        LayerRates.apply(blueprint, schedule(blueprint), spec.training().optimizer());
+    }
+
+    @Override
+    public void copyInto(NetworkBlueprint blueprint, ComputationGraph graph) {
+        try {
+            ParameterCopier.copy(source, graph, encoderLayers(blueprint));
+        } catch (IllegalStateException e) {
+            // soft towers and cgc's task experts belong to tasks: a new task's have no source to come from
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.from", e.getMessage() + "; sharing '"
+                    + spec.sharing().type() + "' gives the new tasks encoder layers the source model does not have. "
+                    + "Transfer from a model with a shared encoder (hard, hierarchical, attention mmoe or mtan)"));
+        }
+        ParameterCopier.copy(source, graph, keptHeadLayers(blueprint));
+    }
+
+    /** The kept source tasks' head layers: they come along with their trained parameters. */
+    List<String> keptHeadLayers(NetworkBlueprint blueprint) {
+        List<String> layers = new ArrayList<>();
+        for (String vertex : blueprint.configuration().getVertices().keySet()) {
+            for (String task : kept) {
+                if (vertex.startsWith("task/" + task + "/")) {
+                    layers.add(vertex);
+                }
+            }
+        }
+        return layers;
+    }
+
+    private List<LayerSchedule> schedule(NetworkBlueprint blueprint) {
+        int depth = blueprint.encoderDepths().size();
+        try {
+            List<LayerSchedule> schedule = strategy.schedule(blueprint.encoderLayers(), spec.training().optimizer().learningRate(),
+                    spec.training().epochs());
+            if (schedule.size() != depth) {
+                throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + depth + " depths");
+            }
+            return schedule;
+        } catch (SpecException e) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("transfer.strategy"));
+        }
+    }
+
+    private static List<String> encoderLayers(NetworkBlueprint blueprint) {
+        List<String> layers = new ArrayList<>();
+        blueprint.encoderDepths().forEach(layers::addAll);
+        return layers;
+    }
+}
