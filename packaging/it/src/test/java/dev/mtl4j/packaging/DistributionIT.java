@@ -73,11 +73,11 @@ final class DistributionIT {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"SEX\": \"Female\", \"AGE\": \"35-44\", \"EDUCATION\": \"College graduate\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> model = client.send(HttpRequest.newBuilder(URI.create(address.group(1) + "/model")).build(),
+            HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create(address.group(1) + "/model")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
-            assertThat(model.statusCode()).isEqualTo(200);
-            JsonNode features = new ObjectMapper().readTree(model.body()).get("features");
+            assertThat(info.statusCode()).isEqualTo(200);
+            JsonNode features = new ObjectMapper().readTree(info.body()).get("features");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422); // the other features are missing
             assertThat(answer.body()).contains("missing");
             StringBuilder full = new StringBuilder("{");
