@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
@@ -35,15 +36,17 @@ public final class Evaluator {
         }
         for (int start = 0; start < rows; start += Predictor.BATCH) {
             int end = Math.min(rows, start + Predictor.BATCH);
-            INDArray[] outputs = Predictor.batch(graph, data.features(), data.featureMask(), start, end);
-            for (int t = 0; t < tasks.size(); t++) {
-                float[] predicted = Predictor.values(outputs[t]);
-                float[] labels = labels(data, t, start, end);
-                if (targets[t].info().kind() == TargetKind.NUMERIC) {
-                    predicted = targets[t].restore(predicted);
-                    labels = targets[t].restore(labels);
+            try (MemoryWorkspace workspace = ScoringWorkspace.batch()) {
+                INDArray[] outputs = Predictor.batch(graph, data.features(), data.featureMask(), start, end, workspace);
+                for (int t = 0; t < tasks.size(); t++) {
+                    float[] predicted = Predictor.values(outputs[t]);
+                    float[] labels = labels(data, t, start, end);
+                    if (targets[t].info().kind() == TargetKind.NUMERIC) {
+                        predicted = targets[t].restore(predicted);
+                        labels = targets[t].restore(labels);
+                    }
+                    scores[t].add(predicted, labels, mask(data, t, start, end), end - start);
                 }
-                scores[t].add(predicted, labels, mask(data, t, start, end), end - start);
             }
         }
         Map<String, Map<String, Double>> result = new LinkedHashMap<>();
@@ -91,7 +94,9 @@ public final class Evaluator {
         int rows = data.size();
         for (int start = 0; start < rows; start += Predictor.BATCH) {
             int end = Math.min(rows, start + Predictor.BATCH);
-            mean.add(target.restore(labels(data, task, start, end)), mask(data, task, start, end), end - start);
+            try (MemoryWorkspace workspace = ScoringWorkspace.batch()) {
+                mean.add(target.restore(labels(data, task, start, end)), mask(data, task, start, end), end - start);
+            }
         }
         return mean.means();
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -52,13 +53,19 @@ public final class Predictor {
 
     /** The network's outputs for rows {@code [start, end)} (every row when that is all of them). */
     public static INDArray[] batch(ComputationGraph graph, INDArray features, INDArray featureMask, long start, long end) {
+        return batch(graph, features, featureMask, start, end, null);
+    }
+
+    /**
+     * As {@link #batch(ComputationGraph, INDArray, INDArray, long, long)}, the outputs made in
+     * {@code workspace} (open; null for ordinary arrays).
+     */
+    static INDArray[] batch(ComputationGraph graph, INDArray features, INDArray featureMask, long start, long end,
+                            MemoryWorkspace workspace) {
         // Masks left by an earlier fit or score would be applied to these rows; predictions need none.
         graph.clearLayerMaskArrays();
-        INDArray input = rows(features, start, end);
-        if (featureMask == null) {
-            return graph.output(false, input);
-        }
-        INDArray[] out = graph.output(false, new INDArray[] {input}, new INDArray[] {rows(featureMask, start, end)});
+        INDArray[] masks = featureMask == null ? null : new INDArray[] {rows(featureMask, start, end)};
+        INDArray[] out = graph.output(false, new INDArray[] {rows(features, start, end)}, masks, null, workspace);
         graph.clearLayerMaskArrays();
         return out;
     }
