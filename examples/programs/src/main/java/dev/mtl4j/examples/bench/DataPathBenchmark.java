@@ -19,14 +19,17 @@ import java.util.Locale;
 /**
  * The data path at scale: {@code income.yaml}'s pipeline trained for one epoch on generated files of
  * 100k, 300k and 1M rows in the income survey's format ({@link IncomeRows}). Each size runs in a
- * child JVM with the {@code mtl} script's memory setting, so that its peak resident memory (the
- * kernel's VmHWM) is its own. Reported per size: peak RSS, the time to read + split + fit + encode
+ * child JVM with {@code bin/mtl}'s Java options ({@code -Xmx4g -XX:+UseSerialGC}), so that its peak
+ * resident memory (the kernel's VmHWM) is its own; the child inherits {@code OPENBLAS_CORETYPE},
+ * which {@code bin/mtl} sets for the CPU and this program does not. Figures: docs/data-path.md.
+ * Reported per size: peak RSS, the time to read + split + fit + encode
  * (preparing), to train (the epoch's steps), and to score (per-epoch validation and the final
  * metrics on every split).
  *
  * <pre>
  * java -cp "examples/programs/target/lib/*:examples/programs/target/classes" \
  *     dev.mtl4j.examples.bench.DataPathBenchmark [--rows 100000,300000,1000000] [--dir target/data-path]
+ *     [--java-options "-Xmx4g -XX:+UseSerialGC"]
  * </pre>
  */
 public final class DataPathBenchmark {
@@ -42,7 +45,7 @@ public final class DataPathBenchmark {
         }
         List<Integer> sizes = List.of(100_000, 300_000, 1_000_000);
         Path dir = Path.of("target", "data-path");
-        String javaOptions = "-Xmx4g";
+        String javaOptions = "-Xmx4g -XX:+UseSerialGC";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rows" -> sizes = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
@@ -54,6 +57,8 @@ public final class DataPathBenchmark {
         Path examples = examples();
         Files.createDirectories(dir);
         MtlRuntime runtime = MtlRuntime.create();
+        System.out.println("child JVM: " + javaOptions + ", OPENBLAS_CORETYPE="
+                + java.util.Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "(unset)"));
         List<String> lines = new ArrayList<>();
         lines.add("| rows | file MB | peak RSS MB | read + encode s | training s | scoring s | (read + encode + score) / training |");
         lines.add("|---:|---:|---:|---:|---:|---:|---:|");
