@@ -196,7 +196,7 @@ public final class MtlRuntime {
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
         }
-        PreparedData data = dataPath(baseDirectory).fit(spec, components.targetKinds(), components.textEncoder(), progress);
+        PreparedData data = dataPath(baseDirectory).fit(spec, components.targetRequests(), components.textEncoder(), progress);
         Preprocessor preprocessor = data.preprocessor();
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));

@@ -53,6 +53,42 @@ public final class Heads {
             return this;
         }
 
+        /** {@code binary}: the label value that is positive (encoded 1, its F1 reported). */
+        public Head positive(String value) {
+            set("positive", value);
+            return this;
+        }
+
+        /** {@code binary}: the weight of a positive example's loss. */
+        public Head positiveWeight(double weight) {
+            set("positiveWeight", weight);
+            return this;
+        }
+
+        /** {@code binary}: positive examples weighted by negatives/positives in the training rows. */
+        public Head positiveWeightAuto() {
+            set("positiveWeight", "auto");
+            return this;
+        }
+
+        /** {@code classification}: the weight of each named class's examples (others weigh 1). */
+        public Head classWeights(java.util.Map<String, Double> weights) {
+            set("classWeights", weights);
+            return this;
+        }
+
+        /** {@code classification}: classes weighted rows / (classes x rows of the class), from the training rows. */
+        public Head classWeightsBalanced() {
+            set("classWeights", "balanced");
+            return this;
+        }
+
+        /** {@code binary}: the focal-loss exponent γ (0: plain cross-entropy). */
+        public Head focal(double gamma) {
+            set("focal", gamma);
+            return this;
+        }
+
         /** The regression loss: mse or mae. */
         public Head loss(String loss) {
             set("loss", loss);

@@ -23,4 +23,14 @@ public interface Head {
      * @return the name of the output layer
      */
     String build(GraphScope scope, String input, int inputSize, HeadContext context);
+
+    /**
+     * BINARY: the label value read as positive (encoded 1; its F1 is reported), or null for the
+     * default: 1/true/yes when the column holds such values, else the second value in natural order.
+     * Checked against the training rows: a value not found there is a configuration error.
+     */
+    default String positiveClass() {
+        return null;
+    }
+
 }

@@ -8,7 +8,6 @@ import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
 import java.nio.file.Path;
@@ -35,10 +34,10 @@ public final class DataPath {
      * Training: reads every data set of the pipeline, splits each, fits the preprocessing on the
      * training rows and encodes every split.
      *
-     * @param kinds each task's target kind
+     * @param kinds what each task's head asks of its label encoding
      * @param textEncoder the encoder that featurises text columns, or null
      */
-    public PreparedData fit(PipelineSpec spec, Map<String, TargetKind> kinds, TextEncoder textEncoder,
+    public PreparedData fit(PipelineSpec spec, Map<String, TargetRequest> kinds, TextEncoder textEncoder,
                             TextProgress progress) {
         List<TaskDataSet> sets = TaskDataSets.read(spec, sources, spec.training().seed());
         Preprocessor preprocessor = UnionFit.fit(spec.data(), sets, spec.tasks(), kinds, textEncoder, progress);
@@ -49,7 +48,7 @@ public final class DataPath {
      * Transfer: reads and splits the pipeline's data; the feature encoding is the source model's, the
      * kept source tasks keep their label encodings, the new tasks' are fitted on the training rows.
      */
-    public PreparedData extend(Preprocessor source, PipelineSpec spec, Set<String> keptTasks, Map<String, TargetKind> kinds) {
+    public PreparedData extend(Preprocessor source, PipelineSpec spec, Set<String> keptTasks, Map<String, TargetRequest> kinds) {
         List<TaskDataSet> sets = TaskDataSets.read(spec, sources, spec.training().seed());
         if (sets.size() != 1) {
             throw new IllegalStateException("a transfer reads one data set, got " + sets.size());

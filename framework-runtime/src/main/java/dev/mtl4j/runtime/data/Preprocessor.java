@@ -36,11 +36,11 @@ public final class Preprocessor {
     /**
      * Resolves the feature columns and fits every encoding on {@code trainRows}.
      *
-     * @param kindsByTask each task's target kind (from its head)
+     * @param kindsByTask what each task's head asks of its label encoding
      * @throws MtlException DATA_INVALID when a named column is missing or a cell cannot be encoded
      */
     public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
-                                   Map<String, TargetKind> kindsByTask) {
+                                   Map<String, TargetRequest> kindsByTask) {
         return fit(spec, table, trainRows, kindsByTask, null, TextProgress.NONE);
     }
 
@@ -49,7 +49,7 @@ public final class Preprocessor {
      * columns (null when the encoder reads no text) and where that work reports its progress.
      */
     public static Preprocessor fit(PipelineSpec spec, RawTable table, int[] trainRows,
-                                   Map<String, TargetKind> kindsByTask, TextEncoder textEncoder, TextProgress progress) {
+                                   Map<String, TargetRequest> kindsByTask, TextEncoder textEncoder, TextProgress progress) {
         // One data set for every task: the path training takes, with these training rows.
         TaskDataSet set = new TaskDataSet("data", spec.tasks(), table, new Splits(trainRows, new int[0], new int[0]),
                 spec.data().drop(), spec.data().split().column(), List.of());
@@ -65,7 +65,7 @@ public final class Preprocessor {
      *     input feature of the source model
      */
     public static Preprocessor extend(Preprocessor source, PipelineSpec spec, java.util.Set<String> keptTasks,
-                                      RawTable table, int[] trainRows, Map<String, TargetKind> kindsByTask) {
+                                      RawTable table, int[] trainRows, Map<String, TargetRequest> kindsByTask) {
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : spec.tasks()) {
             if (keptTasks.contains(task.name())) {

@@ -56,6 +56,28 @@ final class State {
         return values;
     }
 
+    /** Row counts as YAML reads them back: an int where it fits, a long beyond. */
+    static List<Object> wholeNumbers(List<Long> counts) {
+        List<Object> values = new java.util.ArrayList<>(counts.size());
+        for (long count : counts) {
+            values.add(count <= Integer.MAX_VALUE ? (Object) (int) count : (Object) count);
+        }
+        return values;
+    }
+
+    /** A list of non-negative whole numbers (row counts). */
+    static List<Long> counts(Map<?, ?> state, String key) {
+        double[] values = numbers(state, key);
+        List<Long> counts = new java.util.ArrayList<>(values.length);
+        for (double value : values) {
+            if (value < 0 || value != Math.rint(value)) {
+                throw invalid(key, "a list of row counts", value);
+            }
+            counts.add((long) value);
+        }
+        return counts;
+    }
+
     static List<Map<?, ?>> maps(Map<?, ?> state, String key) {
         List<Map<?, ?>> maps = new java.util.ArrayList<>();
         for (Object value : list(state, key)) {

@@ -12,7 +12,6 @@ import dev.mtl4j.api.spi.TargetKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +23,13 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Turns one task's label columns into label and mask arrays, by target kind, fitted on the training
  * rows. CATEGORICAL: one-hot over the training classes (numeric order when every class is a number).
- * BINARY: one 0/1 column from 0/1, true/false, yes/no or any two values (the second in order is
- * positive). MULTILABEL: one 0/1 column per label column. NUMERIC: standardised per column.
+ * BINARY: one 0/1 column
+ * from 0/1, true/false, yes/no or any two values (the head's positive value, else the second in
+ * order, is 1). MULTILABEL: one 0/1 column per label column. NUMERIC: standardised per column.
  * A missing label masks the example (per element for MULTILABEL); the mask is null when no label
- * is missing.
+ * is missing. The training rows' class counts are kept for heads that weigh their loss by them.
  */
 public final class TargetEncoder {
-    private static final int SHOWN = 10;
-
     private final String task;
     private final TargetKind kind;
     private final List<String> columns;
@@ -39,6 +37,8 @@ public final class TargetEncoder {
     private final boolean spelled;
     private final double[] means;
     private final double[] stds;
+    private final List<Long> counts;
+    private final List<Long> labelled;
     private final Map<String, Integer> classIndex = new HashMap<>();
 
     /** Labels and mask of some rows; {@code mask} is null when no label is missing. */
@@ -46,7 +46,7 @@ public final class TargetEncoder {
     }
 
     private TargetEncoder(String task, TargetKind kind, List<String> columns, List<String> classes, boolean spelled,
-                          double[] means, double[] stds) {
+                          double[] means, double[] stds, List<Long> counts, List<Long> labelled) {
         this.task = task;
         this.kind = kind;
         this.columns = List.copyOf(columns);
@@ -54,53 +54,90 @@ public final class TargetEncoder {
         this.spelled = spelled;
         this.means = means;
         this.stds = stds;
+        this.counts = List.copyOf(counts);
+        this.labelled = List.copyOf(labelled);
         for (int i = 0; i < this.classes.size(); i++) {
             classIndex.put(this.classes.get(i), i);
         }
     }
 
+    /** Fits with the kind's defaults (natural class order, default positive value). */
     public static TargetEncoder fit(TaskSpec task, TargetKind kind, RawTable table, int[] trainRows) {
+        return fit(task, TargetRequest.of(kind), table, trainRows);
+    }
+
+    public static TargetEncoder fit(TaskSpec task, TargetRequest request, RawTable table, int[] trainRows) {
+        TargetKind kind = request.kind();
         List<String> columns = task.labels();
-        if ((kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY) && columns.size() != 1) {
+        if (classified(kind) && columns.size() != 1) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task.name() + ".labels", "a "
                     + kind.name().toLowerCase(Locale.ROOT) + " head reads one label column, but labels lists "
                     + columns.size() + ": " + columns));
         }
         int[] indexes = indexes(task.name(), columns, table);
-        return switch (kind) {
+        TargetEncoder fitted = switch (kind) {
             case CATEGORICAL -> new TargetEncoder(task.name(), kind, columns,
-                    Numbers.naturalOrder(distinct(task.name(), table, indexes[0], trainRows)), false, null, null);
-            case BINARY -> fitBinary(task.name(), table, indexes[0], trainRows);
+                    Numbers.naturalOrder(distinct(task.name(), table, indexes[0], trainRows)), false, null, null,
+                    List.of(), List.of());
+            case BINARY -> fitBinary(task.name(), request.positive(), table, indexes[0], trainRows);
             case MULTILABEL -> {
                 for (int index : indexes) {
                     distinct(task.name(), table, index, trainRows); // a label never given cannot be learned
                 }
-                yield new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null);
+                yield new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null, List.of(), List.of());
             }
             case NUMERIC -> fitNumeric(task.name(), columns, table, indexes, trainRows);
         };
+        return kind == TargetKind.NUMERIC ? fitted : fitted.counted(table, indexes, trainRows);
     }
 
-    private static TargetEncoder fitBinary(String task, RawTable table, int index, int[] rows) {
+    private static boolean classified(TargetKind kind) {
+        return kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY;
+    }
+
+    private static TargetEncoder fitBinary(String task, String positive, RawTable table, int index, int[] rows) {
         List<String> values = Numbers.naturalOrder(distinct(task, table, index, rows));
         List<String> column = List.of(table.columns().get(index));
+        if (positive != null) {
+            return new TargetEncoder(task, TargetKind.BINARY, column, LabelClasses.positiveLast(task, positive, values, table,
+                    index), false, null, null, List.of(), List.of());
+        }
         if (values.stream().allMatch(v -> truth(v) != null)) {
             String negative = values.stream().filter(v -> !truth(v)).findFirst().orElse("0");
-            String positive = values.stream().filter(TargetEncoder::truth).findFirst().orElse("1");
-            return new TargetEncoder(task, TargetKind.BINARY, column, List.of(negative, positive), true, null, null);
+            String yes = values.stream().filter(TargetEncoder::truth).findFirst().orElse("1");
+            return new TargetEncoder(task, TargetKind.BINARY, column, List.of(negative, yes), true, null, null, List.of(),
+                    List.of());
         }
         if (values.size() != 2) {
-            throw new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(table.origin()), "column '"
-                    + column.get(0) + "' (task '" + task + "'): a binary task needs two values in the training rows, found "
-                    + values.size() + ": " + shown(values)));
+            throw LabelClasses.tooMany(task, values, table, index);
         }
-        return new TargetEncoder(task, TargetKind.BINARY, column, values, false, null, null);
+        return new TargetEncoder(task, TargetKind.BINARY, column, values, false, null, null, List.of(), List.of());
+    }
+
+    /** This encoder with the training rows' counts: per class, or positives per label column (MULTILABEL). */
+    private TargetEncoder counted(RawTable table, int[] indexes, int[] rows) {
+        List<Long> perSlot = new ArrayList<>();
+        List<Long> present = new ArrayList<>();
+        for (int index : indexes) {
+            RawColumn column = table.column(index);
+            int[] slots = slotsByCode(column);
+            List<Long> counted = LabelClasses.counts(column, slots, rows, kind == TargetKind.MULTILABEL ? 2 : classes.size());
+            if (kind == TargetKind.MULTILABEL) {
+                perSlot.add(counted.get(1));
+                present.add(counted.get(0) + counted.get(1));
+            } else {
+                perSlot.addAll(counted);
+                present.add(counted.stream().mapToLong(Long::longValue).sum());
+            }
+        }
+        return new TargetEncoder(task, kind, columns, classes, spelled, means, stds, perSlot, present);
     }
 
     private static TargetEncoder fitNumeric(String task, List<String> columns, RawTable table, int[] indexes,
                                             int[] rows) {
         double[] means = new double[columns.size()];
         double[] stds = new double[columns.size()];
+        List<Long> present = new ArrayList<>();
         for (int c = 0; c < indexes.length; c++) {
             Moments.Result moments = NumericCodec.moments(List.of(new Rows(table, rows)), columns.get(c));
             if (moments.count() == 0) {
@@ -108,8 +145,9 @@ public final class TargetEncoder {
             }
             means[c] = moments.mean();
             stds[c] = moments.std();
+            present.add(moments.count());
         }
-        return new TargetEncoder(task, TargetKind.NUMERIC, columns, List.of(), false, means, stds);
+        return new TargetEncoder(task, TargetKind.NUMERIC, columns, List.of(), false, means, stds, List.of(), present);
     }
 
     private static Set<String> distinct(String task, RawTable table, int index, int[] rows) {
@@ -155,9 +193,12 @@ public final class TargetEncoder {
         return kind;
     }
 
-    /** What a head needs to know: kind, label columns and, for CATEGORICAL, the classes in output order. */
+    /**
+     * What a head needs to know: kind, label columns, the classes in output order (CATEGORICAL;
+     * BINARY: negative, positive) and the training rows' counts.
+     */
     public TargetInfo info() {
-        return new TargetInfo(task, kind, columns, kind == TargetKind.CATEGORICAL ? classes : List.of());
+        return new TargetInfo(task, kind, columns, classified(kind) ? classes : List.of(), counts, labelled);
     }
 
     /** The width of the label array. */
@@ -166,11 +207,11 @@ public final class TargetEncoder {
     }
 
     /**
-     * The name of output {@code index}: the class for CATEGORICAL, the negative (0) or positive (1)
-     * value for BINARY, the label column for MULTILABEL and NUMERIC.
+     * The name of class {@code index}: the class for CATEGORICAL, the negative
+     * (0) or positive (1) value for BINARY, the label column for MULTILABEL and NUMERIC.
      */
     public String className(int index) {
-        return kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY ? classes.get(index) : columns.get(index);
+        return classified(kind) ? classes.get(index) : columns.get(index);
     }
 
     public Labels encode(RawTable table, int[] rows) {
@@ -233,8 +274,7 @@ public final class TargetEncoder {
      */
     private int[] slotsByCode(RawColumn column) {
         if (kind == TargetKind.CATEGORICAL || !spelled) {
-            int[] slots = CodeValues.slots(column, classIndex);
-            return slots;
+            return CodeValues.slots(column, classIndex);
         }
         int[] slots = new int[column.codeCount()];
         for (int code = 0; code < slots.length; code++) {
@@ -247,7 +287,8 @@ public final class TargetEncoder {
     private MtlException unknown(String cell, RawTable table, int row, int index) {
         String message;
         if (kind == TargetKind.CATEGORICAL) {
-            message = "class '" + cell + "' of task '" + task + "' was not in the training rows (classes: " + shown(classes) + ")";
+            message = "class '" + cell + "' of task '" + task + "' was not in the training rows (classes: "
+                    + LabelClasses.shown(classes) + ")";
         } else if (spelled) {
             message = "task '" + task + "' expects 0/1, true/false or yes/no, found '" + cell + "'";
         } else {
@@ -288,17 +329,12 @@ public final class TargetEncoder {
         return rows == 0 ? Nd4j.create(DataType.FLOAT, 0, width) : Nd4j.create(data, new long[] {rows, width}, 'c');
     }
 
-    private static String shown(List<String> values) {
-        String text = String.join(", ", values.subList(0, Math.min(SHOWN, values.size())));
-        return values.size() <= SHOWN ? text : text + ", ... " + values.size() + " in all";
-    }
-
     public Map<String, Object> toState() {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("task", task);
         state.put("kind", kind.name());
         state.put("columns", new ArrayList<>(columns));
-        if (kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY) {
+        if (classified(kind)) {
             state.put("classes", new ArrayList<>(classes));
         }
         if (kind == TargetKind.BINARY) {
@@ -307,6 +343,10 @@ public final class TargetEncoder {
         if (kind == TargetKind.NUMERIC) {
             state.put("means", State.boxed(means));
             state.put("stds", State.boxed(stds));
+        }
+        if (!labelled.isEmpty()) {
+            state.put("counts", State.wholeNumbers(counts));
+            state.put("labelled", State.wholeNumbers(labelled));
         }
         return state;
     }
@@ -319,11 +359,13 @@ public final class TargetEncoder {
         } catch (IllegalArgumentException e) {
             throw State.invalid("kind", "one of CATEGORICAL, BINARY, MULTILABEL, NUMERIC", kindName);
         }
-        boolean classified = kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY;
         boolean numeric = kind == TargetKind.NUMERIC;
+        // models saved before the counts were kept have none: unknown, not zero
+        boolean counted = state.containsKey("labelled");
         return new TargetEncoder(State.string(state, "task"), kind, State.strings(state, "columns"),
-                classified ? State.strings(state, "classes") : List.of(),
+                classified(kind) ? State.strings(state, "classes") : List.of(),
                 kind == TargetKind.BINARY ? State.flag(state, "spelled") : kind == TargetKind.MULTILABEL,
-                numeric ? State.numbers(state, "means") : null, numeric ? State.numbers(state, "stds") : null);
+                numeric ? State.numbers(state, "means") : null, numeric ? State.numbers(state, "stds") : null,
+                counted ? State.counts(state, "counts") : List.of(), counted ? State.counts(state, "labelled") : List.of());
     }
 }

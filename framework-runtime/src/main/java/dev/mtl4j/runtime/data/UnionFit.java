@@ -6,7 +6,6 @@ import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
-import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public final class UnionFit {
      * @throws MtlException DATA_INVALID naming the file and column when the data sets' feature columns differ
      */
     public static Preprocessor fit(DataSpec data, List<TaskDataSet> sets, List<TaskSpec> tasks,
-                                   Map<String, TargetKind> kinds) {
+                                   Map<String, TargetRequest> kinds) {
         return fit(data, sets, tasks, kinds, null, TextProgress.NONE);
     }
 
@@ -43,7 +42,7 @@ public final class UnionFit {
      * (its vocabulary learned from, or its language model run over, the union of the training rows).
      */
     public static Preprocessor fit(DataSpec data, List<TaskDataSet> sets, List<TaskSpec> tasks,
-                                   Map<String, TargetKind> kinds, TextEncoder textEncoder, TextProgress progress) {
+                                   Map<String, TargetRequest> kinds, TextEncoder textEncoder, TextProgress progress) {
         List<List<FeatureColumn>> resolved = new ArrayList<>();
         for (TaskDataSet set : sets) {
             resolved.add(FeatureResolver.resolve(data, set.key(), set.drop(), set.tasks(), set.splitColumn(), set.table()));
@@ -55,7 +54,7 @@ public final class UnionFit {
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : tasks) {
             TaskDataSet set = sets.stream().filter(s -> s.taskNames().contains(task.name())).findFirst().orElseThrow();
-            TargetKind kind = kinds.get(task.name());
+            TargetRequest kind = kinds.get(task.name());
             if (kind == null) {
                 throw new IllegalArgumentException("no target kind for task '" + task.name() + "' in " + kinds);
             }

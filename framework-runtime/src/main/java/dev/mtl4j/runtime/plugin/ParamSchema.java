@@ -37,6 +37,7 @@ public final class ParamSchema {
         ObjectNode schema = switch (slot.type()) {
             case INT_LIST, DOUBLE_LIST, STRING_LIST -> JSON.objectNode().put("type", "array").set("items", scalar(slot));
             case INT_MAP -> JSON.objectNode().put("type", "object").set("additionalProperties", scalar(slot));
+            case LOSS_WEIGHTS -> lossWeights();
             default -> scalar(slot);
         };
         schema.put("description", param.doc());
@@ -44,6 +45,16 @@ public final class ParamSchema {
             schema.set("default", json(slot.defaultValue()));
         }
         return schema;
+    }
+
+    /** A positive number, auto or balanced, or a map of class names to positive numbers. */
+    private static ObjectNode lossWeights() {
+        ObjectNode positive = JSON.objectNode().put("type", "number").put("exclusiveMinimum", 0);
+        ArrayNode forms = JSON.arrayNode();
+        forms.add(positive);
+        forms.add(JSON.objectNode().set("enum", strings(List.of("auto", "balanced"))));
+        forms.add(JSON.objectNode().put("type", "object").set("additionalProperties", positive.deepCopy()));
+        return (ObjectNode) JSON.objectNode().set("oneOf", forms);
     }
 
     /** The schema of one value, or of one element of a list or map. */

@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.plugin;
 
+import dev.mtl4j.api.spi.LossWeights;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -24,7 +25,10 @@ enum ParamType {
     DOUBLE_LIST("list of numbers", "a list of numbers"),
     STRING_LIST("list of strings", "a list of strings"),
     /** Names to integers, e.g. a task's depth: {@code at: {pos: 1, ner: 2}}. */
-    INT_MAP("map of names to integers", "a map of names to integers");
+    INT_MAP("map of names to integers", "a map of names to integers"),
+    /** A loss weight: a number, auto or balanced, or a map of class names to numbers ({@link LossWeights}). */
+    LOSS_WEIGHTS("number, word or map of names to numbers",
+            "a positive number, auto, balanced, or a map of class names to positive numbers");
 
     private final String text;
     private final String expected;
@@ -52,6 +56,8 @@ enum ParamType {
             return Optional.of(BOOLEAN);
         } else if (raw == String.class) {
             return Optional.of(STRING);
+        } else if (raw == LossWeights.class) {
+            return Optional.of(LOSS_WEIGHTS);
         } else if (raw.isEnum()) {
             return Optional.of(ENUM);
         } else if (raw == List.class && component.getGenericType() instanceof ParameterizedType list) {
@@ -77,6 +83,9 @@ enum ParamType {
      * @throws IllegalArgumentException with the message a user sees ("expected a list of integers, got 'abc'")
      */
     Object convert(Object value, Class<?> enumType) {
+        if (this == LOSS_WEIGHTS) {
+            return lossWeights(value);
+        }
         if (this == INT_MAP) {
             if (!(value instanceof Map<?, ?> map)) {
                 throw wrong(value, enumType);
@@ -121,11 +130,33 @@ enum ParamType {
                     ? ((Number) value).doubleValue() : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
             // A number is accepted where text is expected (a level named 2024), a yes/no is not.
-            case INT_MAP -> null;
+            case INT_MAP, LOSS_WEIGHTS -> null;
             case STRING, STRING_LIST -> value instanceof String || value instanceof Integer || value instanceof Long
                     ? value.toString() : null;
             case ENUM -> value instanceof String text ? enumConstant(enumType, text) : null;
         };
+    }
+
+    private LossWeights lossWeights(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Double) {
+            return LossWeights.of(((Number) value).doubleValue());
+        }
+        if (value instanceof String word) {
+            return LossWeights.word(word);
+        }
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            Map<String, Double> weights = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getValue() instanceof Integer || entry.getValue() instanceof Long
+                        || entry.getValue() instanceof Double)) {
+                    throw new IllegalArgumentException("expected a number for '" + entry.getKey() + "', got "
+                            + shown(entry.getValue()));
+                }
+                weights.put(String.valueOf(entry.getKey()), ((Number) entry.getValue()).doubleValue());
+            }
+            return LossWeights.byClass(weights);
+        }
+        throw wrong(value, null);
     }
 
     private IllegalArgumentException wrong(Object value, Class<?> enumType) {

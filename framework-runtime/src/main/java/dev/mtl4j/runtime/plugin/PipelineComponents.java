@@ -8,6 +8,7 @@ import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.runtime.data.TargetRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,13 @@ public record PipelineComponents(Encoder encoder, SharingStrategy sharing, Map<S
      */
     public Encoder encoderOver(FittedText text) {
         return encoder instanceof TextEncoder textEncoder && text != null ? textEncoder.over(text) : encoder;
+    }
+
+    /** What each task's head asks of its label encoding: kind, positive value, class order. */
+    public Map<String, TargetRequest> targetRequests() {
+        Map<String, TargetRequest> requests = new LinkedHashMap<>();
+        heads.forEach((task, head) -> requests.put(task, TargetRequest.of(head)));
+        return requests;
     }
 
     /** What each task's labels are, as its head says. */

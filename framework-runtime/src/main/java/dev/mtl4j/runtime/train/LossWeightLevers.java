@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.train;
 
+import dev.mtl4j.api.spi.ScalableLoss;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -86,6 +87,9 @@ final class LossWeightLevers implements AutoCloseable {
     }
 
     private static INDArray headWeights(ILossFunction loss) {
+        if (loss instanceof ScalableLoss l) {
+            return l.outputWeights();
+        }
         if (loss instanceof LossMCXENT l) {
             return l.getWeights();
         }
@@ -106,6 +110,9 @@ final class LossWeightLevers implements AutoCloseable {
 
     /** A copy of a DL4J loss with the given per-output weights, or null for a loss that takes none. */
     private static ILossFunction weighted(ILossFunction loss, INDArray weights) {
+        if (loss instanceof ScalableLoss scalable) {
+            return scalable.withOutputWeights(weights);
+        }
         Class<?> type = loss.getClass();
         if (type == LossMCXENT.class) {
             return new LossMCXENT(((LossMCXENT) loss).getSoftmaxClipEps(), weights);
@@ -136,7 +143,7 @@ final class LossWeightLevers implements AutoCloseable {
 
     private static String supported() {
         List<String> names = new ArrayList<>(List.of("LossMCXENT", "LossNegativeLogLikelihood", "LossBinaryXENT", "LossMSE",
-                "LossMAE", "LossL2", "LossL1", "LossMSLE", "LossMAPE"));
+                "LossMAE", "LossL2", "LossL1", "LossMSLE", "LossMAPE", "a ScalableLoss"));
         return String.join(", ", names);
     }
 

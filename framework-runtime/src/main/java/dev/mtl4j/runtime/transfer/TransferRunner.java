@@ -79,7 +79,7 @@ public final class TransferRunner {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         DataContext context = new DataContext(baseDirectory);
         PreparedData data = new DataPath((component, key) -> resolver.dataset(component, key, context))
-                .extend(source.preprocessor(), spec, kept, components.targetKinds());
+                .extend(source.preprocessor(), spec, kept, components.targetRequests());
         Preprocessor preprocessor = data.preprocessor();
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));

@@ -58,8 +58,8 @@ final class ExampleData {
         return incomeSpec(Data.csv("income_marketing.csv").categorical("*").drop("DUAL.INCOMES"));
     }
 
-    static Map<String, TargetKind> incomeKinds() {
-        return Map.of("INCOME", TargetKind.CATEGORICAL, "MARITAL.STATUS", TargetKind.CATEGORICAL);
+    static Map<String, TargetRequest> incomeKinds() {
+        return TargetRequest.defaults(Map.of("INCOME", TargetKind.CATEGORICAL, "MARITAL.STATUS", TargetKind.CATEGORICAL));
     }
 
     /** A table from rows of cells; the first row is the header, lines are row + 1. */

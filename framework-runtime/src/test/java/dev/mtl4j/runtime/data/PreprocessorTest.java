@@ -48,7 +48,7 @@ final class PreprocessorTest {
         PipelineSpec spec = digitsSpec();
         Splits splits = Splitter.split(spec.data().split(), digits);
         Preprocessor preprocessor = Preprocessor.fit(spec, digits, splits.train(),
-                Map.of("digit", TargetKind.CATEGORICAL, "parity", TargetKind.BINARY, "ink", TargetKind.NUMERIC));
+                TargetRequest.defaults(Map.of("digit", TargetKind.CATEGORICAL, "parity", TargetKind.BINARY, "ink", TargetKind.NUMERIC)));
         assertThat(preprocessor.featureWidth()).isEqualTo(64);
         assertThat(preprocessor.targetInfo("digit").classes())
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
@@ -94,8 +94,8 @@ final class PreprocessorTest {
 
         RawTable digits = ExampleData.digitsTasks();
         PipelineSpec digitsSpec = digitsSpec();
-        Map<String, TargetKind> kinds =
-                Map.of("digit", TargetKind.CATEGORICAL, "parity", TargetKind.BINARY, "ink", TargetKind.NUMERIC);
+        Map<String, TargetRequest> kinds =
+                TargetRequest.defaults(Map.of("digit", TargetKind.CATEGORICAL, "parity", TargetKind.BINARY, "ink", TargetKind.NUMERIC));
         Preprocessor numeric = Preprocessor.fit(digitsSpec, digits, Splitter.all(digits), kinds);
         Map<String, Object> reloaded = yaml.load(yaml.dump(numeric.toState()));
         assertThat(reloaded).as("doubles survive exactly").isEqualTo(numeric.toState());
@@ -122,7 +122,7 @@ final class PreprocessorTest {
         PipelineSpec spec = Mtl.pipeline("p").data(Data.csv("t.csv").categorical("a").numeric("b"))
                 .encoder(Encoders.mlp()).task("y", Heads.classification()).build();
         Preprocessor preprocessor = Preprocessor.fit(spec, training, new int[] {0, 1, 2},
-                Map.of("y", TargetKind.CATEGORICAL));
+                TargetRequest.defaults(Map.of("y", TargetKind.CATEGORICAL)));
         RawTable prediction = table(row("b", "a"), row("1", "x"), row("2", "z"));
         EncodedData encoded = preprocessor.encodeFeaturesOnly(prediction, new int[] {0, 1});
         assertThat(encoded.labels()).isEmpty();

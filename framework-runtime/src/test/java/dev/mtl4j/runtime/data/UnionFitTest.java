@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 final class UnionFitTest {
     private static final TaskSpec TOPIC = new TaskSpec("topic", ComponentSpec.of("classification"));
     private static final TaskSpec SPAM = new TaskSpec("spam", ComponentSpec.of("classification"));
-    private static final Map<String, TargetKind> KINDS = Map.of("topic", TargetKind.CATEGORICAL, "spam", TargetKind.CATEGORICAL);
+    private static final Map<String, TargetRequest> KINDS =
+            TargetRequest.defaults(Map.of("topic", TargetKind.CATEGORICAL, "spam", TargetKind.CATEGORICAL));
 
     private static DataSpec features(FeatureSpec... declared) {
         return new DataSpec(null, List.of(declared), List.of(), SplitSpec.defaults(), UnseenCategory.ERROR);

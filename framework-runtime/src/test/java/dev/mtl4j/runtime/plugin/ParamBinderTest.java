@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtl4j.api.spi.ComponentFactory;
+import dev.mtl4j.api.spi.LossWeights;
 import dev.mtl4j.api.spi.Param;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,43 @@ final class ParamBinderTest {
         @Override
         public String description() {
             return "a test component";
+        }
+    }
+
+    record Weighted(@Param(doc = "Weights.", defaultValue = Param.NONE) LossWeights weights) {
+    }
+
+    @Test
+    void lossWeightsAreANumberAWordOrAMapOfNumbers() {
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", 3)).orElseThrow().weights())
+                .isEqualTo(LossWeights.of(3));
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", "auto")).orElseThrow().weights())
+                .isEqualTo(LossWeights.word("auto"));
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", Map.of("fraud", 10))).orElseThrow().weights())
+                .isEqualTo(LossWeights.byClass(Map.of("fraud", 10.0)));
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of()).orElseThrow().weights()).isNull();
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", "often")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("expected a number, 'auto', 'balanced'"));
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", Map.of("fraud", "high"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("expected a number for 'fraud', got 'high'"));
+        assertThat(ParamBinder.bind(new WeightedFactory(), Map.of("weights", 0)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("must be a positive number"));
+    }
+
+    record WeightedFactory() implements ComponentFactory<Weighted> {
+        @Override
+        public String name() {
+            return "weighted";
+        }
+
+        @Override
+        public String description() {
+            return "a component with loss weights";
+        }
+
+        @Override
+        public Class<Weighted> configType() {
+            return Weighted.class;
         }
     }
 

@@ -2,10 +2,9 @@ package dev.mtl4j.plugins.heads;
 
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.HeadFactory;
-import dev.mtl4j.api.spi.TargetKind;
 
 /** {@code binary}: a yes/no task. */
-public final class BinaryHeadFactory implements HeadFactory<SigmoidConfig> {
+public final class BinaryHeadFactory implements HeadFactory<BinaryConfig> {
 
     @Override
     public String name() {
@@ -14,16 +13,17 @@ public final class BinaryHeadFactory implements HeadFactory<SigmoidConfig> {
 
     @Override
     public String description() {
-        return "Yes/no task: one sigmoid output, binary cross-entropy; metrics accuracy, F1, log-loss.";
+        return "Yes/no task: one sigmoid output, binary cross-entropy (positive examples weighted, focal term "
+                + "optional); metrics accuracy, F1 of the positive value, log-loss.";
     }
 
     @Override
-    public Class<SigmoidConfig> configType() {
-        return SigmoidConfig.class;
+    public Class<BinaryConfig> configType() {
+        return BinaryConfig.class;
     }
 
     @Override
-    public Head create(SigmoidConfig config) {
-        return new SigmoidHead(config, TargetKind.BINARY);
+    public Head create(BinaryConfig config) {
+        return new SigmoidHead(config);
     }
 }

@@ -7,9 +7,11 @@ import dev.mtl4j.api.spi.HeadContext;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
-/** Softmax over the classes, cross-entropy loss. */
+/** Softmax over the classes, cross-entropy loss, each class's examples optionally weighted. */
 final class ClassificationHead implements Head {
     private final ClassificationConfig config;
 
@@ -39,7 +41,9 @@ final class ClassificationHead implements Head {
     @Override
     public String build(GraphScope scope, String input, int inputSize, HeadContext context) {
         int outputs = outputSize(context.target());
-        return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.SOFTMAX,
-                new LossMCXENT());
+        double[] weights = ClassWeights.perClass(config.classWeights(), context.target());
+        // DL4J's softmax cross-entropy weighs each class's column: with one-hot labels, each class's examples
+        LossMCXENT loss = weights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.createFromArray(weights).castTo(DataType.FLOAT).reshape(1, outputs));
+        return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.SOFTMAX, loss);
     }
 }

@@ -2,7 +2,6 @@ package dev.mtl4j.plugins.heads;
 
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.HeadFactory;
-import dev.mtl4j.api.spi.TargetKind;
 
 /** {@code multilabel}: several independent yes/no labels. */
 public final class MultilabelHeadFactory implements HeadFactory<SigmoidConfig> {
@@ -24,6 +23,6 @@ public final class MultilabelHeadFactory implements HeadFactory<SigmoidConfig> {
 
     @Override
     public Head create(SigmoidConfig config) {
-        return new SigmoidHead(config, TargetKind.MULTILABEL);
+        return new SigmoidHead(config);
     }
 }

@@ -4,7 +4,7 @@ import dev.mtl4j.api.spi.Param;
 import java.util.List;
 
 /**
- * The parameters of the {@code binary} and {@code multilabel} heads.
+ * The parameters of the {@code multilabel} head.
  *
  * @param hidden widths of dense layers before the output
  */
