@@ -107,6 +107,11 @@ public final class MtlRuntime {
         return new PipelineYamlReader(registry).read(file);
     }
 
+    /** Reads a YAML pipeline file with {@code --set} overrides applied, checked like the file itself. */
+    public PipelineSpec loadPipeline(Path file, java.util.List<dev.mtl4j.runtime.config.PipelineOverride> overrides) {
+        return new PipelineYamlReader(registry).read(file, overrides);
+    }
+
     /** Trains a pipeline whose relative data paths are resolved against the working directory. */
     public TrainingResult train(PipelineSpec spec) {
         return train(spec, Path.of("").toAbsolutePath(), TrainingListener.SILENT);

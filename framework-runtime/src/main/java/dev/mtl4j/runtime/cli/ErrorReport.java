@@ -88,7 +88,7 @@ final class ErrorReport {
             return thrown;
         }
         if (command.pipeline() != null) {
-            return PipelineLocator.of(command.pipeline()).place(thrown);
+            return PipelineLocator.of(command.pipeline(), command.overrides()).place(thrown);
         }
         return command.input() == null ? thrown
                 : thrown.locatedBy(key -> Optional.of(Location.file(command.input().toString())));

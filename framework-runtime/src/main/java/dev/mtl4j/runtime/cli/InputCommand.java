@@ -14,4 +14,9 @@ interface InputCommand {
     default Path pipeline() {
         return null;
     }
+
+    /** The {@code --set} overrides the pipeline file was read with: a problem at a key one of them set is placed at it. */
+    default java.util.List<dev.mtl4j.runtime.config.PipelineOverride> overrides() {
+        return java.util.List.of();
+    }
 }

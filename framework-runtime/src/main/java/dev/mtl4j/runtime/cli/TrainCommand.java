@@ -9,14 +9,17 @@ import dev.mtl4j.runtime.io.OutputFolder;
 import dev.mtl4j.runtime.model.CheckpointFile;
 import dev.mtl4j.runtime.train.Checkpointing;
 import dev.mtl4j.runtime.io.Publication;
+import dev.mtl4j.runtime.config.PipelineOverride;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume]}. */
+/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume] [--set KEY=VALUE]... [--seed N]}. */
 @Command(name = "train", description = "Train a pipeline; writes DIR/model.zip and DIR/metrics.json.")
 final class TrainCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
@@ -27,6 +30,14 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<pipeline name>).")
     Path out;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the pipeline file, value "
+            + "written as in YAML (training.epochs=5, tasks.A.weight=0.2, encoder.hidden=[64,32]); repeatable; "
+            + "checked like the file, problems placed at the argument.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "The training seed (as --set training.seed=N).")
+    Long seed;
 
     @Option(names = "--resume", description = "Go on from the checkpoint in the output folder (training.checkpoint "
             + "writes one) to the result the interrupted run would have had.")
@@ -46,10 +57,30 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
         return pipeline;
     }
 
+    /** The overrides once read (an error report asks for them after a failure); null before. */
+    private List<PipelineOverride> overrides;
+
+    @Override
+    public List<PipelineOverride> overrides() {
+        return overrides == null ? List.of() : overrides;
+    }
+
+    private List<PipelineOverride> readOverrides() {
+        List<PipelineOverride> read = new ArrayList<>();
+        for (String set : sets) {
+            read.add(PipelineOverride.parse(set, pipeline.toString()));
+        }
+        if (seed != null) {
+            read.add(new PipelineOverride("training.seed", seed.toString()));
+        }
+        return List.copyOf(read);
+    }
+
     @Override
     public Integer call() {
         MtlRuntime runtime = parent.runtime();
-        PipelineSpec spec = runtime.loadPipeline(pipeline);
+        overrides = readOverrides();
+        PipelineSpec spec = runtime.loadPipeline(pipeline, overrides);
         Path directory = out != null ? out : Path.of("runs", spec.name());
         // Taken before any data is read: an unwritable or busy folder costs nothing.
         try (OutputFolder folder = OutputFolder.take(directory)) {

@@ -3,6 +3,7 @@ package dev.mtl4j.runtime.config;
 import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -15,10 +16,26 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class PipelineLocator {
     private final String file;
     private final YamlMap top;
+    private final List<PipelineOverride> overrides;
 
     private PipelineLocator(String file, YamlMap top) {
+        this(file, top, List.of());
+    }
+
+    private PipelineLocator(String file, YamlMap top, List<PipelineOverride> overrides) {
         this.file = file;
         this.top = top;
+        this.overrides = List.copyOf(overrides);
+    }
+
+    /** The locator of a pipeline file read with {@code --set} overrides: a key one of them set is placed at it. */
+    public static PipelineLocator of(Path file, List<PipelineOverride> overrides) {
+        return of(file).with(overrides);
+    }
+
+    /** This locator, placing a key one of {@code overrides} set at that override. */
+    public PipelineLocator with(List<PipelineOverride> overrides) {
+        return new PipelineLocator(file, top, overrides);
     }
 
     /** The locator of a pipeline file; never throws (a file that cannot be read places keys at the file itself). */
@@ -44,6 +61,11 @@ public final class PipelineLocator {
      * the file has, as {@code FILE:LINE:COLUMN}; the file itself when it has no part of the key.
      */
     public Location locate(String dottedKey) {
+        for (int i = overrides.size() - 1; i >= 0; i--) { // the last --set of a key is the one that counts
+            if (overrides.get(i).covers(dottedKey)) {
+                return Location.file(overrides.get(i).place(file));
+            }
+        }
         if (top == null || top.keys().stream().noneMatch(k -> dottedKey.equals(k) || dottedKey.startsWith(k + "."))) {
             return Location.file(file);
         }

@@ -102,7 +102,16 @@ public final class PipelineYamlReader {
     }
 
     public PipelineSpec read(String yamlText, String fileNameForMessages) {
-        return parse(yamlText, fileNameForMessages, KEYS, this::pipeline);
+        return parse(yamlText, fileNameForMessages, List.of(), KEYS, this::pipeline);
+    }
+
+    /** Reads an ordinary pipeline file with {@code --set} overrides applied to it (see {@link PipelineOverride}). */
+    public PipelineSpec read(Path file, List<PipelineOverride> overrides) {
+        return read(text(file), file.toString(), overrides);
+    }
+
+    public PipelineSpec read(String yamlText, String fileNameForMessages, List<PipelineOverride> overrides) {
+        return parse(yamlText, fileNameForMessages, overrides, KEYS, this::pipeline);
     }
 
     /** Reads a transfer pipeline file. */
@@ -111,7 +120,7 @@ public final class PipelineYamlReader {
     }
 
     public TransferPipelineSpec readTransfer(String yamlText, String fileNameForMessages) {
-        return parse(yamlText, fileNameForMessages, TRANSFER_KEYS, this::transferPipeline);
+        return parse(yamlText, fileNameForMessages, List.of(), TRANSFER_KEYS, this::transferPipeline);
     }
 
     static String text(Path file) {
@@ -132,7 +141,8 @@ public final class PipelineYamlReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static <T> T parse(String yamlText, String fileName, List<String> keys, Function<YamlMap, Optional<T>> reader) {
+    private static <T> T parse(String yamlText, String fileName, List<PipelineOverride> overrides, List<String> keys,
+                               Function<YamlMap, Optional<T>> reader) {
         Problems problems = new Problems(fileName);
         YamlValues values = new YamlValues(problems);
         Optional<Node> root = SafeYaml.compose(yamlText, problems);
@@ -142,6 +152,9 @@ public final class PipelineYamlReader {
         if (root.isPresent() && !(root.get() instanceof MappingNode)) {
             values.wrong(root.get(), "(top level)", "a map with the keys " + keys);
             problems.throwIfAny();
+        }
+        if (root.isPresent() && !overrides.isEmpty()) {
+            Overrides.apply((MappingNode) root.get(), overrides, problems);
         }
         YamlMap top = YamlMap.at(root.orElse(null), "", values);
         Optional<T> spec = reader.apply(top);

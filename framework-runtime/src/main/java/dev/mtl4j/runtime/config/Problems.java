@@ -22,6 +22,8 @@ final class Problems {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<Node> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Nodes a {@code --set} brought, by the argument that brought them. */
+    private final java.util.Map<Node, String> overridden = new IdentityHashMap<>();
 
     Problems(String file) {
         this.file = file;
@@ -29,7 +31,25 @@ final class Problems {
 
     /** Reports at a node; a null node (an empty file) means the start of the file. */
     void at(Node node, String key, String message) {
+        String argument = node == null ? null : overridden.get(node);
+        if (argument != null) {
+            problems.add(new Problem(key, Location.file(argument), message));
+            return;
+        }
         at(node == null ? null : node.getStartMark(), key, message);
+    }
+
+    /** Places the problems of {@code node} and the nodes inside it at {@code argument}: the {@code --set} that brought them. */
+    void overridden(Node node, String argument) {
+        overridden.put(node, argument);
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+            map.getValue().forEach(entry -> {
+                overridden(entry.getKeyNode(), argument);
+                overridden(entry.getValueNode(), argument);
+            });
+        } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode list) {
+            list.getValue().forEach(item -> overridden(item, argument));
+        }
     }
 
     void at(Mark mark, String key, String message) {
@@ -49,12 +69,18 @@ final class Problems {
         return rejected.contains(node);
     }
 
+    /** The file the problems are in. */
+    String file() {
+        return file;
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }
 
     void throwIfAny() {
         if (!problems.isEmpty()) {
+            // the file's problems in file order, then those of --set arguments
             Comparator<Problem> inFileOrder = Comparator.comparingInt((Problem p) -> position(p).line())
                     .thenComparingInt(p -> position(p).column());
             throw new MtlException(ErrorCategory.CONFIG_INVALID, problems.stream().sorted(inFileOrder).toList(), null);
@@ -62,6 +88,11 @@ final class Problems {
     }
 
     private static Location.Position position(Problem problem) {
-        return (Location.Position) problem.location();
+        return problem.location() instanceof Location.Position position ? position
+                : new Location.Position(file(problem), Integer.MAX_VALUE, 1);
+    }
+
+    private static String file(Problem problem) {
+        return problem.location() instanceof Location.File f ? f.file() : "";
     }
 }
