@@ -5,6 +5,7 @@ import dev.mtl4j.api.dsl.Encoders;
 import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.api.dsl.Mtl;
 import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * {@code positiveWeight: auto}, with a focal term and with both; and the 5-class MARITAL.STATUS task
  * with and without {@code classWeights: balanced}. Test F1 of "yes" and macro-F1, per seed and mean.
  * Run from the repository root: {@code java -cp "examples/programs/target/lib/*:examples/programs/target/classes"
- * dev.mtl4j.examples.RareClassWeights [seeds...]} (42 43 44 by default).
+ * dev.mtl4j.examples.RareClassWeights [--limit ROWS] [seeds...]} (42 43 44 by default; {@code --limit}
+ * trains on that many of the training rows, a seeded sample).
  */
 public final class RareClassWeights {
     /** A comma outside quotes: the survey's cells are quoted and some hold commas ("Student, HS or College"). */
@@ -33,22 +35,30 @@ public final class RareClassWeights {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Long> seeds = args.length == 0 ? List.of(42L, 43L, 44L) : java.util.Arrays.stream(args).map(Long::valueOf).toList();
+        List<String> rest = new ArrayList<>(List.of(args));
+        int limit = 0;
+        if (!rest.isEmpty() && rest.get(0).equals("--limit")) {
+            limit = Integer.parseInt(rest.get(1));
+            rest = rest.subList(2, rest.size());
+        }
+        List<Long> seeds = rest.isEmpty() ? List.of(42L, 43L, 44L) : rest.stream().map(Long::valueOf).toList();
         Path widowed = derive(Path.of("examples/data/income_marketing.csv"), Files.createTempDirectory("rare"));
         Map<String, Supplier<Heads.Head>> binary = new LinkedHashMap<>();
         binary.put("binary (plain)", () -> Heads.binary().positive("yes"));
         binary.put("positiveWeight: auto", () -> Heads.binary().positive("yes").positiveWeightAuto());
         binary.put("focal: 2", () -> Heads.binary().positive("yes").focal(2));
         binary.put("positiveWeight: auto, focal: 2", () -> Heads.binary().positive("yes").positiveWeightAuto().focal(2));
-        table(widowed, "WIDOWED", "f1", binary, seeds);
+        table(widowed, "WIDOWED", "f1", binary, seeds, limit);
         Map<String, Supplier<Heads.Head>> classes = new LinkedHashMap<>();
         classes.put("classification (plain)", Heads::classification);
         classes.put("classWeights: balanced", () -> Heads.classification().classWeightsBalanced());
-        table(Path.of("examples/data/income_marketing.csv"), "MARITAL.STATUS", "macro-f1", classes, seeds);
+        table(Path.of("examples/data/income_marketing.csv"), "MARITAL.STATUS", "macro-f1", classes, seeds, limit);
     }
 
-    private static void table(Path data, String task, String metric, Map<String, Supplier<Heads.Head>> heads, List<Long> seeds) {
+    private static void table(Path data, String task, String metric, Map<String, Supplier<Heads.Head>> heads, List<Long> seeds,
+                              int limit) {
         MtlRuntime runtime = MtlRuntime.create();
+        System.out.println((limit > 0 ? limit + " training rows" : "all training rows") + ":");
         System.out.println("| " + task + " head | " + String.join(" | ", seeds.stream().map(s -> "seed " + s).toList())
                 + " | mean test " + metric + " | mean test accuracy |");
         System.out.println("|---|" + "---|".repeat(seeds.size()) + "---|---|");
@@ -58,8 +68,7 @@ public final class RareClassWeights {
             double accuracy = 0;
             for (long seed : seeds) {
                 PipelineSpec spec = Mtl.pipeline("rare")
-                        .data(Data.csv(data.toAbsolutePath().toString()).categorical("*").drop("DUAL.INCOMES")
-                                .split(0.2, 7).validation(0.1))
+                        .data(limit > 0 ? rows(data).limit(limit) : rows(data))
                         .encoder(Encoders.mlp().hidden(64))
                         .task(task, head.get())
                         .training(t -> t.epochs(20).batchSize(64).seed(seed))
@@ -73,6 +82,11 @@ public final class RareClassWeights {
             System.out.println(row.append(String.format(Locale.ROOT, " **%.3f** | %.3f |", sum, accuracy)));
         });
         System.out.println();
+    }
+
+    private static Data rows(Path data) {
+        return Data.csv(data.toAbsolutePath().toString()).categorical("*").drop("DUAL.INCOMES").split(0.2, 7).validation(0.1)
+                .unseen(UnseenCategory.OTHER);
     }
 
     /** The survey with WIDOWED (yes/no) in place of MARITAL.STATUS; rows without a marital status left out. */
