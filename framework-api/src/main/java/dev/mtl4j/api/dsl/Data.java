@@ -96,13 +96,22 @@ public final class Data {
 
     /** A random split holding out {@code testFraction} of the rows for test. */
     public Data split(double testFraction, long seed) {
-        split = new SplitSpec(testFraction, split.validation(), seed, null, split.limit());
+        split = new SplitSpec(testFraction, split.validation(), seed, null, split.limit(), split.stratify());
         return this;
     }
 
     /** Split by a column whose cells say train, validation or test. */
     public Data splitColumn(String column) {
         split = new SplitSpec(0, split.validation(), split.seed(), column, split.limit());
+        return this;
+    }
+
+    /**
+     * Keep the values of these columns (jointly, usually a task's label column) in proportion in the
+     * training, validation and test rows of the random split.
+     */
+    public Data stratify(String... columns) {
+        split = split.withStratify(Arrays.asList(columns));
         return this;
     }
 

@@ -146,7 +146,10 @@ final class DataReader {
         double validation = split.number("validation").orElse(0.0);
         long seed = split.whole("seed").orElse(SplitSpec.DEFAULT_SEED);
         int limit = split.integer("limit").orElse(0);
-        return split.build(() -> new SplitSpec(test, validation, seed, column, limit));
+        // one column, or a list for joint strata
+        List<String> stratify = split.value("stratify").map(v -> v instanceof org.yaml.snakeyaml.nodes.ScalarNode
+                ? split.text("stratify").map(List::of) : split.texts("stratify")).flatMap(o -> o).orElse(List.of());
+        return split.build(() -> new SplitSpec(test, validation, seed, column, limit, stratify));
     }
 
     private static Optional<UnseenCategory> unseen(YamlMap data, String text) {

@@ -136,6 +136,8 @@ public final class PipelineSchema {
         keys.put("seed", nodes.integer("The split's seed [42].", null));
         keys.put("column", nodes.text("A column whose cells say train, validation or test (instead of a random split)."));
         keys.put("limit", nodes.integer("Keep at most this many training rows, drawn with the training seed [0: all].", 0));
+        keys.put("stratify", nodes.textOrTexts("Keep these columns' values (jointly; usually a task's label) in proportion "
+                + "in every part of a random split."));
         return section("split", DataReader.SPLIT_KEYS, keys, List.of(), "How rows split into train, validation and test.");
     }
 

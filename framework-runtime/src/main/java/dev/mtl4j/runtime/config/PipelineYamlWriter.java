@@ -118,6 +118,9 @@ public final class PipelineYamlWriter {
             map.put("column", split.column());
         }
         map.put("limit", split.limit());
+        if (!split.stratify().isEmpty()) {
+            map.put("stratify", new java.util.ArrayList<>(split.stratify()));
+        }
         return map;
     }
 

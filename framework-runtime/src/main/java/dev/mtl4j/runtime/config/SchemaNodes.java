@@ -56,6 +56,13 @@ final class SchemaNodes {
         return node.put("description", description);
     }
 
+    /** One text, or a list of them. */
+    ObjectNode textOrTexts(String description) {
+        ObjectNode node = object();
+        node.set("oneOf", array().add(text("").without("description")).add(texts("").without("description")));
+        return node.put("description", description);
+    }
+
     ObjectNode integer(String description, Integer minimum) {
         ObjectNode node = object().put("type", "integer").put("description", description);
         return minimum == null ? node : node.put("minimum", minimum);

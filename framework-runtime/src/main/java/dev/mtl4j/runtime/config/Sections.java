@@ -50,7 +50,9 @@ public final class Sections {
                             + "(per-epoch metrics, early stopping)"),
                     key("seed", "integer", String.valueOf(SplitSpec.DEFAULT_SEED), "the seed of the random split"),
                     key("column", "text", "none", "a column whose cells say train, validation or test, instead of a random split"),
-                    key("limit", "integer >= 0", "0 (all)", "at most this many training rows, drawn with the training seed")));
+                    key("limit", "integer >= 0", "0 (all)", "at most this many training rows, drawn with the training seed"),
+                    key("stratify", "column or list of columns", "none", "keep these columns' values (jointly; "
+                            + "usually a task's label) in proportion in every part of a random split")));
     static final Section FEATURE = new Section("features", "data.features.<column or glob>",
             "How a column is encoded: numeric, categorical, text, or { type: ordinal, levels: [...] }.",
             List.of(key("type", "numeric | categorical | ordinal | text", "required",

@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
 /**
  * Divides a table's rows as a {@link SplitSpec} says. A random split shuffles the row indexes with
  * {@code java.util.Random(seed)} (Fisher–Yates, as {@code Collections.shuffle}), takes the test rows
- * first and the validation rows from what remains; the same seed always gives the same split.
+ * first and the validation rows from what remains; the same seed always gives the same split. A
+ * stratified split orders the rows so that every stratum is spread evenly ({@link Strata}) and cuts
+ * the same way.
  */
 public final class Splitter {
 
@@ -27,7 +29,11 @@ public final class Splitter {
 
     /** As {@link #split(SplitSpec, RawTable)}; {@code dataKey} ({@code data}, {@code tasks.T.data}) names the section in problems. */
     public static Splits split(SplitSpec spec, RawTable table, String dataKey) {
-        return spec.column() == null ? random(spec, table.size()) : byColumn(spec, table, dataKey);
+        if (spec.column() != null) {
+            return byColumn(spec, table, dataKey);
+        }
+        return spec.stratify().isEmpty() ? random(spec, table.size())
+                : parts(spec, Strata.order(table, spec.stratify(), new Random(spec.seed()), dataKey), table.size());
     }
 
     /**
@@ -53,6 +59,11 @@ public final class Splitter {
         Random random = new Random(spec.seed());
         int[] order = IntStream.range(0, rows).toArray();
         Shuffle.shuffle(order, random);
+        return parts(spec, order, rows);
+    }
+
+    /** Test rows first in {@code order}, then validation rows, then training rows. */
+    private static Splits parts(SplitSpec spec, int[] order, int rows) {
         int tests = (int) Math.round(rows * spec.test());
         int validations = (int) Math.round((rows - tests) * spec.validation());
         return new Splits(sorted(order, tests + validations, rows), sorted(order, tests, tests + validations),
