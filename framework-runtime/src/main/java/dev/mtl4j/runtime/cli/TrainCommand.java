@@ -100,6 +100,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             console.line(String.format(java.util.Locale.ROOT, "training '%s': %d tasks, %d input features, rows %d train / %d validation / %d test",
                     spec.name(), spec.tasks().size(), prepared.preprocessor().featureWidth(), prepared.train().size(),
                     prepared.validation() == null ? 0 : prepared.validation().size(), prepared.test() == null ? 0 : prepared.test().size()));
+            TrainingLog.describe(prepared, console);
             if (resume) {
                 console.line("resuming from " + checkpoint + " (" + CheckpointFile.progress(checkpoint).orElse("?") + ")");
             }

@@ -151,7 +151,13 @@ public final class FeatureEncoder {
         return columns;
     }
 
-    /** One name per input ({@code AGE}, {@code SEX=F}, {@code SEX=<other>}), in input order. */
+    /** The numeric columns with an input marking missing cells (some training cells were missing). */
+    public List<String> missingIndicators() {
+        return codecs.stream().filter(c -> c instanceof NumericCodec numeric && numeric.indicator())
+                .map(ColumnCodec::column).toList();
+    }
+
+    /** One name per input ({@code AGE}, {@code AGE=missing}, {@code SEX=F}, {@code SEX=<other>}), in input order. */
     public List<String> inputNames() {
         List<String> names = new ArrayList<>(width);
         if (text != null) {

@@ -10,22 +10,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
 
-/** A number standardised with the training mean and standard deviation; a missing cell becomes the mean (0). */
+/**
+ * A number standardised with the training mean and standard deviation; a missing cell becomes the
+ * mean (0). When training cells were missing, a second input says which cells are (1 = missing): the
+ * network can then tell "missing" from "average", which imputing the mean alone hides.
+ */
 final class NumericCodec implements ColumnCodec {
+    static final String MISSING_SUFFIX = "=missing";
+
     private final String column;
     private final double mean;
     private final double std;
+    private final boolean indicator;
 
-    NumericCodec(String column, double mean, double std) {
+    NumericCodec(String column, double mean, double std, boolean indicator) {
         this.column = column;
         this.mean = mean;
         this.std = std;
+        this.indicator = indicator;
     }
 
-    /** Fits on the non-missing cells of {@code column} among each chunk's rows. */
+    /** Fits on the non-missing cells of {@code column} among each chunk's rows; an indicator when some are missing. */
     static NumericCodec fit(List<Rows> chunks, String column) {
         Moments.Result moments = moments(chunks, column);
-        return new NumericCodec(column, moments.mean(), moments.std());
+        long rows = chunks.stream().mapToLong(chunk -> chunk.rows().length).sum();
+        return new NumericCodec(column, moments.mean(), moments.std(), moments.count() < rows);
+    }
+
+    /** Whether a second input marks the missing cells. */
+    boolean indicator() {
+        return indicator;
     }
 
     /**
@@ -83,13 +97,15 @@ final class NumericCodec implements ColumnCodec {
 
     @Override
     public int width() {
-        return 1;
+        return indicator ? 2 : 1;
     }
 
     @Override
     public void encode(String cell, float[] out, int offset, RawTable table, int row, int index) {
         if (cell != null) {
             out[offset] = (float) ((parse(cell, table, row, index) - mean) / std);
+        } else if (indicator) {
+            out[offset + 1] = 1f;
         }
     }
 
@@ -100,12 +116,13 @@ final class NumericCodec implements ColumnCodec {
         for (int code = 0; code < values.length; code++) {
             values[code] = (float) ((numbers[code] - mean) / std);
         }
-        return PreparedColumn.values(values, 0f, this, table, index);
+        return indicator ? PreparedColumn.valuesMarkingMissing(values, this, table, index)
+                : PreparedColumn.values(values, 0f, this, table, index);
     }
 
     @Override
     public List<String> inputNames() {
-        return List.of(column);
+        return indicator ? List.of(column, column + MISSING_SUFFIX) : List.of(column);
     }
 
     @Override
@@ -115,10 +132,16 @@ final class NumericCodec implements ColumnCodec {
         state.put("type", "numeric");
         state.put("mean", mean);
         state.put("std", std);
+        if (indicator) {
+            state.put("indicator", true);
+        }
         return state;
     }
 
     static NumericCodec fromState(Map<?, ?> state) {
-        return new NumericCodec(State.string(state, "column"), State.number(state, "mean"), State.number(state, "std"));
+        // models saved before indicators existed have none
+        boolean indicator = state.containsKey("indicator") && State.flag(state, "indicator");
+        return new NumericCodec(State.string(state, "column"), State.number(state, "mean"), State.number(state, "std"),
+                indicator);
     }
 }
