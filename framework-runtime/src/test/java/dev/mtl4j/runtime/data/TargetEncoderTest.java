@@ -65,7 +65,8 @@ final class TargetEncoderTest {
         TargetEncoder.Labels a = yesNo.encode(table, new int[] {0, 1, 2});
         assertThat(a.labels().toFloatMatrix()).isEqualTo(new float[][] {{1}, {0}, {0}});
         assertThat(a.mask().toFloatMatrix()).isEqualTo(new float[][] {{1}, {1}, {0}});
-        assertThat(yesNo.info().classes()).isEmpty();
+        assertThat(yesNo.info().classes()).containsExactly("no", "Yes");
+        assertThat(yesNo.info().counts()).containsExactly(1L, 1L);
         assertThat(yesNo.className(1)).isEqualTo("Yes");
 
         TargetEncoder twoValues = TargetEncoder.fit(task("b"), TargetKind.BINARY, table, new int[] {0, 1, 2});
