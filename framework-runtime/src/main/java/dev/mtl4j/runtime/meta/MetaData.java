@@ -68,7 +68,7 @@ public record MetaData(PipelineSpec spec, Preprocessor preprocessor, List<TaskRo
         Map<String, int[]> test = grouped(table, index, split.get(2));
         requireEnough(settings, column, train, validation, test, table.origin());
         int[] trainRows = train.values().stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
-        Preprocessor preprocessor = Preprocessor.fit(spec, table, trainRows, components.targetKinds(),
+        Preprocessor preprocessor = Preprocessor.fit(spec, table, trainRows, components.targetRequests(),
                 components.textEncoder(), TextProgress.NONE);
         return new MetaData(spec, preprocessor, encoded(preprocessor, table, train), encoded(preprocessor, table, validation),
                 encoded(preprocessor, table, test), source.files());
