@@ -15,19 +15,19 @@ import org.nd4j.linalg.activations.Activation;
  * the heads read the representation itself, through one parameter-free identity layer, so the
  * encoder still has an output vertex of its own.
  */
-final class DenseStack {
+public final class DenseStack {
     private final List<Integer> hidden;
     private final ActivationName activation;
     private final double dropout;
 
-    DenseStack(List<Integer> hidden, ActivationName activation, double dropout) {
+    public DenseStack(List<Integer> hidden, ActivationName activation, double dropout) {
         this.hidden = List.copyOf(hidden);
         this.activation = activation;
         this.dropout = dropout;
     }
 
     /** Adds the layers after {@code input}: an encoder's whole stack when the text representation is its input. */
-    LayerStack stack(GraphScope scope, String input, int inputSize) {
+    public LayerStack stack(GraphScope scope, String input, int inputSize) {
         List<String> vertices = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         build(scope, input, inputSize, vertices, sizes);
@@ -35,7 +35,7 @@ final class DenseStack {
     }
 
     /** Adds the layers after {@code input}; fills {@code vertices} and {@code sizes}, bottom first. */
-    void build(GraphScope scope, String input, int inputSize, List<String> vertices, List<Integer> sizes) {
+    public void build(GraphScope scope, String input, int inputSize, List<String> vertices, List<Integer> sizes) {
         if (hidden.isEmpty()) {
             vertices.add(scope.addLayer("text_features", new ActivationLayer.Builder().activation(Activation.IDENTITY).build(),
                     input));

@@ -1,6 +1,5 @@
 package dev.mtl4j.plugins.text.transformer;
 
-import dev.mtl4j.api.graph.PretrainedParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,9 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
 /**
  * A DL4J layer configuration whose parameters come from a pretrained transformer (or, without one,
  * are drawn as BERT draws them). Parameters that do not train get no updater (NoOp), no
- * regularization and no gradient, and a model file stores them as the pretrained model's id
- * ({@link PretrainedParameters}). Reads and writes token sequences as {@code [batch, length, width]}.
+ * regularization and no gradient. Reads and writes token sequences as {@code [batch, length, width]}.
  */
-public abstract class PretrainedLayer extends BaseLayer implements PretrainedParameters {
+public abstract class PretrainedLayer extends BaseLayer {
     /** BERT's initializer range: the standard deviation of freshly drawn weights. */
     private static final double INIT_STD = 0.02;
 
@@ -117,28 +115,6 @@ public abstract class PretrainedLayer extends BaseLayer implements PretrainedPar
         long params = layout().stream().mapToLong(p -> length(p.shape())).sum();
         return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, getOutputType(0, inputType))
                 .standardMemory(params, params).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
-    }
-
-    @Override
-    public String pretrainedModel() {
-        return pretrained;
-    }
-
-    @Override
-    public List<String> frozenPretrainedKeys() {
-        List<String> keys = new ArrayList<>();
-        if (pretrained != null) {
-            layout().stream().map(BlockSpec.Param::key).filter(k -> isPretrained(k) && !trains(k)).forEach(keys::add);
-        }
-        return keys;
-    }
-
-    @Override
-    public void restorePretrained(Map<String, INDArray> params, Map<String, Object> loaded) {
-        PretrainedWeights source = (PretrainedWeights) loaded.computeIfAbsent(pretrained, PretrainedWeights::load);
-        for (String key : frozenPretrainedKeys()) {
-            params.get(key).assign(pretrainedValue(source, key));
-        }
     }
 
     /** Fills freshly made parameters: the pretrained values where there are some, else drawn. */

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 
@@ -18,7 +19,9 @@ import org.nd4j.linalg.learning.config.NoOp;
  * {@code [batch, length, hidden]}, writes {@code [batch, hidden]}; the mask stops here.
  */
 public final class SentencePoolingLayer extends NoParamLayer {
+    @JsonProperty
     private int hidden;
+    @JsonProperty
     private boolean normalize;
 
     /** For DL4J's JSON deserialisation. */

@@ -24,14 +24,15 @@ final class TokenEmbedding extends BaseLayer<TokenEmbeddingLayer> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         EmbeddingMath math = layerConf().math();
+        INDArray ids = TokenMasks.cutToLongest(input, maskArray);
         if (training && layerConf().isTrainable()) {
             try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
-                pass = math.forward(input, params);
+                pass = math.forward(ids, params);
                 return pass.output((int) params.get("word").size(1));
             }
         }
         pass = null;
-        INDArray output = math.forward(input, params).output((int) params.get("word").size(1));
+        INDArray output = math.forward(ids, params).output((int) params.get("word").size(1));
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, output);
     }
 

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * A pretrained transformer's input embeddings in a DL4J network: reads {@code [batch, length]}
@@ -14,14 +15,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * hidden]}. Trains fully or not at all.
  */
 public final class TokenEmbeddingLayer extends PretrainedLayer {
-    private static final List<String> PRETRAINED_NAMES = List.of("embeddings.word_embeddings.weight",
+    static final List<String> PRETRAINED_NAMES = List.of("embeddings.word_embeddings.weight",
             "embeddings.position_embeddings.weight", "embeddings.token_type_embeddings.weight",
             "embeddings.LayerNorm.weight", "embeddings.LayerNorm.bias");
 
+    @JsonProperty
     private int vocabulary;
+    @JsonProperty
     private int positions;
+    @JsonProperty
     private int hidden;
+    @JsonProperty
     private double epsilon;
+    @JsonProperty
     private boolean trainable;
 
     /** For DL4J's JSON deserialisation. */

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * One pretrained transformer layer in a DL4J network, tuned as its {@link BlockSpec} says: fully,
@@ -15,16 +16,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * name: loading such a network needs the text plugin.
  */
 public final class TransformerBlockLayer extends PretrainedLayer {
+    @JsonProperty
     private int hidden;
+    @JsonProperty
     private int heads;
+    @JsonProperty
     private int intermediate;
+    @JsonProperty
     private double epsilon;
+    @JsonProperty
     private Tuning tuning;
+    @JsonProperty
     private int loraRank;
+    @JsonProperty
     private double loraAlpha;
+    @JsonProperty
     private List<String> loraTargets = List.of();
+    @JsonProperty
     private int adapterSize;
     /** Which layer of the pretrained model this is (0 = the lowest). */
+    @JsonProperty
     private int pretrainedLayer;
 
     /** For DL4J's JSON deserialisation. */

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class WordPieces implements AutoCloseable {
     static final String MINILM_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    /** The cut all-MiniLM-L6-v2's tokenizer.json names (langchain4j keeps it): the model was trained on 128 pieces. */
+    public static final int MINILM_MAX_LENGTH = 128;
     /** [PAD]: the id of padding, never of a piece of text. */
     public static final int PADDING = 0;
 

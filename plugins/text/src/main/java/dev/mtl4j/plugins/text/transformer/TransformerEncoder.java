@@ -1,0 +1,93 @@
+package dev.mtl4j.plugins.text.transformer;
+
+import dev.mtl4j.api.graph.GraphScope;
+import dev.mtl4j.api.graph.LayerStack;
+import dev.mtl4j.api.spi.Encoder;
+import dev.mtl4j.api.spi.FittedText;
+import dev.mtl4j.api.spi.TextEncoder;
+import dev.mtl4j.api.spi.TextProgress;
+import dev.mtl4j.plugins.text.DenseStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Word pieces → the frozen embeddings and lower layers (one layer, output cached) → the tuned top
+ * layers → mean pooling to a unit-length sentence vector → optional dense layers. Frozen, the
+ * sentence vector is computed once per text as a feature and only the dense layers train.
+ */
+final class TransformerEncoder implements TextEncoder {
+    private final TransformerConfig config;
+    private final SharedWeights weights;
+
+    TransformerEncoder(TransformerConfig config, SharedWeights weights) {
+        this.config = config;
+        this.weights = weights;
+    }
+
+    @Override
+    public FittedText fit(List<String> texts, TextProgress progress) {
+        // nothing is learned from the texts: the tokenizer and the weights are the pretrained model's
+        return featurisation(config.maxLength());
+    }
+
+    @Override
+    public FittedText restore(Map<String, Object> state) {
+        String kind = String.valueOf(state.get("kind"));
+        String model = String.valueOf(state.get("model"));
+        if (!PretrainedWeights.MINILM.equals(model)) {
+            throw new IllegalArgumentException("the model was trained on pretrained model '" + model + "', this mtl4j has '"
+                    + PretrainedWeights.MINILM + "'");
+        }
+        if (!(state.get("maxLength") instanceof Number maxLength)) {
+            throw new IllegalArgumentException("the text state has no maxLength");
+        }
+        FittedText restored = featurisation(maxLength.intValue());
+        if (!restored.state().get("kind").equals(kind)) {
+            throw new IllegalArgumentException("the model's text featurisation is '" + kind + "', its encoder's tuning ("
+                    + config.tuning().name().toLowerCase(java.util.Locale.ROOT) + ") reads '" + restored.state().get("kind") + "'");
+        }
+        return restored;
+    }
+
+    private FittedText featurisation(int maxLength) {
+        return config.tuning() == Tuning.FROZEN ? new SentenceVectors(weights, config.depth(), maxLength)
+                : new WordPieceSequences(maxLength);
+    }
+
+    @Override
+    public Encoder over(FittedText text) {
+        return this;
+    }
+
+    @Override
+    public LayerStack build(GraphScope scope, String input, int inputSize) {
+        DenseStack dense = new DenseStack(config.hidden(), config.activation(), config.dropout());
+        if (config.tuning() == Tuning.FROZEN) {
+            return dense.stack(scope, input, inputSize);
+        }
+        PretrainedWeights pretrained = weights.get();
+        TransformerShape shape = pretrained.shape().firstLayers(config.depth());
+        List<String> vertices = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        int firstTuned = config.depth() - config.tuned();
+        PretrainedLayer bottom = config.tuneEmbeddings() ? new TokenEmbeddingLayer(shape, true)
+                : new FrozenPrefixLayer(shape, firstTuned, config.cacheMegabytes());
+        bottom.useWeights(pretrained);
+        String previous = scope.addLayer(config.tuneEmbeddings() ? "embeddings" : "frozen", bottom, input);
+        vertices.add(previous);
+        sizes.add(shape.hidden());
+        for (int layer = firstTuned; layer < config.depth(); layer++) {
+            TransformerBlockLayer block = new TransformerBlockLayer(config.blockSpec(shape), layer);
+            block.useWeights(pretrained);
+            previous = scope.addLayer("layer_" + layer, block, previous);
+            vertices.add(previous);
+            sizes.add(shape.hidden());
+        }
+        previous = scope.addLayer("pool", new SentencePoolingLayer(shape.hidden(), true), previous);
+        vertices.add(previous);
+        sizes.add(shape.hidden());
+        dense.build(scope, previous, shape.hidden(), vertices, sizes);
+        return new LayerStack(vertices, sizes);
+    }
+}
