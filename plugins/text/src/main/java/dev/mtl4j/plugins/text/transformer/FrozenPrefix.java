@@ -65,32 +65,28 @@ final class FrozenPrefix extends BaseLayer<FrozenPrefixLayer> {
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, output);
     }
 
-    /** Runs the frozen layers on the texts not in the cache, and caches what they give. */
+    /**
+     * Runs the frozen layers on the texts not in the cache, one text at a time and without padding,
+     * so that a text's output is a function of its ids alone (bit for bit, whichever batch it first
+     * came in), and caches what they give.
+     */
     private void compute(PrefixCache.Key[] keys, List<Integer> missing, float[][] rows, int hidden) {
-        long[][] texts = new long[missing.size()][];
-        for (int i = 0; i < texts.length; i++) {
-            float[] rowIds = keys[missing.get(i)].ids();
-            texts[i] = new long[rowIds.length];
-            for (int t = 0; t < rowIds.length; t++) {
-                texts[i][t] = (long) rowIds[t];
-            }
-        }
-        INDArray[] padded = PretrainedForward.padded(texts, dataType);
         FrozenPrefixLayer conf = layerConf();
-        INDArray x = conf.math().forward(padded[0], params).output(hidden);
-        INDArray bias = AttentionMath.maskBias(padded[1]);
         BlockMath block = new BlockMath(conf.blockSpec());
+        List<Map<String, INDArray>> blocks = new ArrayList<>();
         for (int b = 0; b < conf.getBlocks(); b++) {
-            x = block.forward(x, bias, blockParams(b)).output();
+            blocks.add(blockParams(b));
         }
-        float[] all = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        long width = x.size(1) * hidden;
-        for (int i = 0; i < texts.length; i++) {
-            float[] row = new float[texts[i].length * hidden];
-            System.arraycopy(all, (int) (i * width), row, 0, row.length);
-            int r = missing.get(i);
-            rows[r] = row;
-            cache.put(keys[r], row);
+        for (int r : missing) {
+            float[] rowIds = keys[r].ids();
+            INDArray ids = Nd4j.create(rowIds, new long[] {1, rowIds.length}, 'c').castTo(dataType);
+            INDArray x = conf.math().forward(ids, params).output(hidden);
+            INDArray bias = Nd4j.zeros(dataType, 1, rowIds.length);
+            for (Map<String, INDArray> p : blocks) {
+                x = block.forward(x, bias, p).output();
+            }
+            rows[r] = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            cache.put(keys[r], rows[r]);
         }
     }
 
