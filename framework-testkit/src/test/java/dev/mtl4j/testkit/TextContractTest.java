@@ -18,13 +18,13 @@ final class TextContractTest extends PluginContract {
 
     /**
      * The language model's embedding cache in a temporary folder, not the user's; the transformer cut
-     * to its lowest layer and 16 word pieces, LoRA-tuned, so that the contract's trainings take seconds.
+     * to its lowest layer and 8 word pieces, LoRA-tuned, so that the contract's trainings take seconds.
      */
     @Override
     protected Map<String, Object> params(String type) {
         return switch (type) {
             case "minilm" -> Map.of("cache", cache.toString());
-            case "transformer" -> Map.of("depth", 1, "maxLength", 16, "loraRank", 2);
+            case "transformer" -> Map.of("depth", 1, "maxLength", 8, "loraRank", 2);
             default -> Map.of();
         };
     }
