@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What training is about to use, said before the first epoch: per task, how many training rows have
- * its label (and, for a yes/no task, how many are positive), and which numeric columns got an input
- * marking their missing cells.
+ * its label (and, for a yes/no task, how many are positive), which columns of the data nothing reads,
+ * and which numeric columns got an input marking their missing cells.
  */
 final class TrainingLog {
     private TrainingLog() {
@@ -21,6 +21,10 @@ final class TrainingLog {
             if (!target.labelled().isEmpty()) {
                 console.line("task '" + task.name() + "': " + labelled(target) + positives(target));
             }
+        }
+        for (String column : prepared.preprocessor().unusedColumns()) {
+            console.line("column '" + column + "': not used (no data.features entry matches it, and it is no label, "
+                    + "dropped or split column)");
         }
         List<String> marked = prepared.preprocessor().features().missingIndicators();
         for (String column : marked) {

@@ -88,6 +88,20 @@ public final class FeatureResolver {
         return features;
     }
 
+    /**
+     * The columns of {@code table} that nothing reads: no feature declaration matches them, and they
+     * are no label of {@code tasks}, not dropped and not the split column. Said in the training log,
+     * since a column left out of {@code data.features} by mistake is otherwise ignored without a word.
+     */
+    public static List<String> unused(DataSpec data, List<String> drop, List<TaskSpec> tasks, String split, RawTable table) {
+        Set<String> read = new HashSet<>(drop);
+        tasks.forEach(task -> read.addAll(task.labels()));
+        if (split != null) {
+            read.add(split);
+        }
+        return table.columns().stream().filter(c -> !read.contains(c) && match(data.features(), c) == null).toList();
+    }
+
     /** {@code tasks.T.labels}: "task 'T' reads labels from column 'X', which FILE does not have (columns: ...)". */
     static Problem missingLabel(String task, String label, RawTable table) {
         return Problem.keyed("tasks." + task + ".labels", "task '" + task + "' reads labels from column '" + label

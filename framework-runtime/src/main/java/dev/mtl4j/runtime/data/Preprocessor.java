@@ -27,10 +27,13 @@ public final class Preprocessor {
 
     private final FeatureEncoder features;
     private final Map<String, TargetEncoder> targets;
+    /** Not part of the state: what the training files held and nothing read, for the training log. */
+    private final List<String> unusedColumns;
 
-    private Preprocessor(FeatureEncoder features, Map<String, TargetEncoder> targets) {
+    private Preprocessor(FeatureEncoder features, Map<String, TargetEncoder> targets, List<String> unusedColumns) {
         this.features = features;
         this.targets = targets;
+        this.unusedColumns = List.copyOf(unusedColumns);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class Preprocessor {
             }
             targets.put(task.name(), TargetEncoder.fit(task, kindsByTask.get(task.name()), table, trainRows));
         }
-        return new Preprocessor(source.features, targets);
+        return new Preprocessor(source.features, targets, List.of());
     }
 
     /**
@@ -91,7 +94,20 @@ public final class Preprocessor {
      * @param targets each task's label encoding, in the pipeline's task order
      */
     public static Preprocessor of(FeatureEncoder features, Map<String, TargetEncoder> targets) {
-        return new Preprocessor(features, new LinkedHashMap<>(targets));
+        return of(features, targets, List.of());
+    }
+
+    /** As {@link #of(FeatureEncoder, Map)}, remembering the training files' columns that nothing reads. */
+    public static Preprocessor of(FeatureEncoder features, Map<String, TargetEncoder> targets, List<String> unusedColumns) {
+        return new Preprocessor(features, new LinkedHashMap<>(targets), unusedColumns);
+    }
+
+    /**
+     * The columns of the training files that are no feature, label, dropped or split column, known
+     * right after fitting only (not saved: a loaded model has none).
+     */
+    public List<String> unusedColumns() {
+        return unusedColumns;
     }
 
     public int featureWidth() {
@@ -211,6 +227,6 @@ public final class Preprocessor {
             }
             targets.put(task.name(), encoder);
         }
-        return new Preprocessor(features, targets);
+        return new Preprocessor(features, targets, List.of());
     }
 }

@@ -60,7 +60,11 @@ public final class UnionFit {
             }
             targets.put(task.name(), TargetEncoder.fit(task, kind, set.table(), set.splits().train()));
         }
-        return Preprocessor.of(features, targets);
+        Set<String> unused = new LinkedHashSet<>();
+        for (TaskDataSet set : sets) {
+            unused.addAll(FeatureResolver.unused(data, set.drop(), set.tasks(), set.splitColumn(), set.table()));
+        }
+        return Preprocessor.of(features, targets, List.copyOf(unused));
     }
 
     /** Every data set must resolve to the first one's feature columns: one kind of input for one encoder. */
