@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Per-task metrics from predictions and labels. Rows whose mask is 0 (label missing) are skipped.
- * Classification: accuracy, macro-F1, log-loss. Binary: accuracy, F1 of the positive class, log-loss.
+ * Classification: accuracy, macro-F1, log-loss. Binary: accuracy, F1 of the positive class, log-loss,
+ * ROC AUC.
  * Multilabel: per-label accuracy, macro-F1 over labels, log-loss. Regression (in original units): mse,
  * mae, r2. The sums are kept by {@link TaskScore}, which the evaluator feeds batch by batch.
  */
@@ -19,9 +20,17 @@ public final class Metrics {
     public static List<String> names(TargetKind kind) {
         return switch (kind) {
             case CATEGORICAL -> List.of("accuracy", "macro-f1", "log-loss");
-            case BINARY -> List.of("accuracy", "f1", "log-loss");
+            case BINARY -> List.of("accuracy", "f1", "log-loss", "auc");
             case MULTILABEL -> List.of("accuracy", "macro-f1", "log-loss");
             case NUMERIC -> List.of("mse", "mae", "r2");
+        };
+    }
+
+    /** Whether a larger value of the metric is better (accuracy, F1, AUC, R²) rather than smaller (losses, errors). */
+    public static boolean higherIsBetter(String metric) {
+        return switch (metric) {
+            case "log-loss", "mse", "mae", "loss" -> false;
+            default -> true;
         };
     }
 

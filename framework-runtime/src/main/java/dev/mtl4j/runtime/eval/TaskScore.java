@@ -25,6 +25,7 @@ final class TaskScore {
     private final double[] absolute;
     private final double[] total;
     private final long[] cells;
+    private final RankAuc auc;
 
     /**
      * @param outputs values per row
@@ -41,6 +42,7 @@ final class TaskScore {
         this.absolute = new double[outputs];
         this.total = new double[outputs];
         this.cells = new long[outputs];
+        this.auc = kind == TargetKind.BINARY ? new RankAuc() : null;
     }
 
     /**
@@ -98,6 +100,9 @@ final class TaskScore {
 
     private void sigmoid(float predicted, float label, int c) {
         boolean actual = label > 0.5f;
+        if (auc != null) {
+            auc.add(predicted, actual);
+        }
         double p = Math.min(Math.max(predicted, EPS), 1 - EPS);
         boolean guess = p > 0.5;
         counted++;
@@ -130,8 +135,12 @@ final class TaskScore {
                     long denominator = 2 * truePositive[c] + falsePositive[c] + actualCount[c];
                     f1Sum += denominator == 0 ? 0 : 2.0 * truePositive[c] / denominator;
                 }
-                yield ordered("accuracy", ratio(correct, counted), kind == TargetKind.BINARY ? "f1" : "macro-f1",
+                Map<String, Double> metrics = ordered("accuracy", ratio(correct, counted), kind == TargetKind.BINARY ? "f1" : "macro-f1",
                         outputs == 0 ? Double.NaN : f1Sum / outputs, "log-loss", counted == 0 ? Double.NaN : logLoss / counted);
+                if (auc != null) {
+                    metrics.put("auc", auc.value());
+                }
+                yield metrics;
             }
             case NUMERIC -> {
                 double squares = 0;

@@ -48,4 +48,53 @@ final class MetricsTest {
         assertThat(m.get("accuracy")).isCloseTo(0.5, within(1e-9));
         assertThat(m.get("f1")).isCloseTo(0.5, within(1e-9));
     }
+
+    @Test
+    void binaryAucIsTheShareOfPositiveNegativePairsRankedRight() {
+        float[][] predicted = {{0.9f}, {0.4f}, {0.6f}, {0.1f}, {0.3f}};
+        float[][] labels = {{1}, {1}, {0}, {0}, {0}};
+
+        Map<String, Double> m = Metrics.compute(TargetKind.BINARY, predicted, labels, null);
+
+        // positives 0.9, 0.4 against negatives 0.6, 0.1, 0.3: 0.9 beats all three, 0.4 beats two -> 5 of 6
+        assertThat(m.get("auc")).isCloseTo(5.0 / 6, within(1e-9));
+        assertThat(m).containsOnlyKeys("accuracy", "f1", "log-loss", "auc");
+    }
+
+    @Test
+    void rSquaredKeepsItsDigitsOnLargeTargets() {
+        float[][] predicted = new float[200][1];
+        float[][] labels = new float[200][1];
+        double residual = 0;
+        double mean = 0;
+        for (int i = 0; i < 200; i++) {
+            labels[i][0] = 50_000 + (i % 20);
+            predicted[i][0] = labels[i][0] + (i % 2 == 0 ? 1 : -1);
+            mean += labels[i][0] / 200.0;
+        }
+        double total = 0;
+        for (int i = 0; i < 200; i++) {
+            residual += 1;
+            total += (labels[i][0] - mean) * (labels[i][0] - mean);
+        }
+
+        Map<String, Double> m = Metrics.compute(TargetKind.NUMERIC, predicted, labels, null);
+
+        assertThat(m.get("r2")).isCloseTo(1 - residual / total, within(1e-9));
+        assertThat(m.get("mse")).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void multilabelSkipsMaskedCellsAndAveragesF1OverLabels() {
+        float[][] predicted = {{0.9f, 0.2f}, {0.1f, 0.8f}, {0.7f, 0.6f}};
+        float[][] labels = {{1, 0}, {0, 1}, {0, 0}};
+        float[][] mask = {{1, 1}, {1, 1}, {1, 0}};
+
+        Map<String, Double> m = Metrics.compute(TargetKind.MULTILABEL, predicted, labels, mask);
+
+        // five cells: label a right, wrong-positive at row 2; label b right twice -> 4 of 5
+        assertThat(m.get("accuracy")).isCloseTo(0.8, within(1e-9));
+        // label a: tp 1, fp 1 -> F1 2/3; label b: tp 1 -> F1 1
+        assertThat(m.get("macro-f1")).isCloseTo((2.0 / 3 + 1) / 2, within(1e-9));
+    }
 }
