@@ -341,6 +341,12 @@ public final class MtlRuntime {
         return GateWeights.measure(model.graph(), gates, data.features());
     }
 
+    /** As {@link #gates(TrainedModel, Path)}, over rows already encoded for the model (a split of its training data). */
+    public GateWeights gates(TrainedModel model, EncodedData rows) {
+        List<SharedLayout.Gate> gates = layout(model).gates();
+        return gates.isEmpty() ? new GateWeights(Map.of()) : GateWeights.measure(model.graph(), gates, rows.features());
+    }
+
     /** What the model's sharing strategy laid out, from its spec: configuring is cheap, no weights are made. */
     private SharedLayout layout(TrainedModel model) {
         PipelineSpec spec = model.spec();
@@ -353,6 +359,11 @@ public final class MtlRuntime {
 
     public void save(TrainedModel model, Path file) {
         new ModelFile(registry).save(model, file);
+    }
+
+    /** Saves a model with the per-epoch history of the training that made it (JSON text, or null). */
+    public void save(TrainedModel model, Path file, String historyJson) {
+        new ModelFile(registry).save(model, file, historyJson);
     }
 
     public TrainedModel load(Path file) {

@@ -10,6 +10,11 @@ import dev.mtl4j.runtime.model.CheckpointFile;
 import dev.mtl4j.runtime.train.Checkpointing;
 import dev.mtl4j.runtime.io.Publication;
 import dev.mtl4j.runtime.config.PipelineOverride;
+import dev.mtl4j.runtime.report.HtmlReport;
+import dev.mtl4j.runtime.report.ReportInputs;
+import dev.mtl4j.runtime.report.RunFiles;
+import dev.mtl4j.runtime.report.RunFolder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume] [--set KEY=VALUE]... [--seed N]}. */
-@Command(name = "train", description = "Train a pipeline; writes DIR/model.zip and DIR/metrics.json.")
+/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume] [--set KEY=VALUE]... [--seed N] [--no-report]}. */
+@Command(name = "train", description = "Train a pipeline; writes DIR/model.zip, DIR/metrics.json, the per-epoch history (DIR/history.json, "
+        + "DIR/history.csv) and DIR/report.html.")
 final class TrainCommand implements Callable<Integer>, InputCommand {
     @ParentCommand
     MtlCommand parent;
@@ -46,6 +52,9 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             + " (domain adaptation: the source rows alone; meta-learning: the pretrained network and the network from"
             + " scratch, adapted the same way), and compare.")
     boolean baseline;
+
+    @Option(names = "--no-report", description = "Do not write DIR/report.html (mtl report DIR writes it later).")
+    boolean noReport;
 
     @Override
     public Path input() {
@@ -107,14 +116,23 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             Checkpointing checkpoints = spec.training().checkpoint() == null && !resume ? Checkpointing.NONE
                     : CheckpointFile.of(checkpoint, spec, prepared.dataFiles(), resume);
             TrainingResult result = runtime.train(prepared, progress, checkpoints);
+            RunFiles files = new RunFiles();
+            ObjectNode history = files.history(result);
             try (Publication results = folder.publish()) {
-                runtime.save(result.model(), results.file("model.zip"));
+                runtime.save(result.model(), results.file("model.zip"), files.text(history));
                 MetricsJson.write(result.byTask(), results.file("metrics.json"));
+                ReportInputs report = files.write(runtime, prepared, result, history, results::file, directory.toString(), null);
+                if (!noReport) {
+                    new HtmlReport().write(report, results.file(RunFolder.REPORT));
+                }
                 results.commit();
             }
             console.result(MetricsTable.render("split", result.metrics()));
             console.line("model:   " + directory.resolve("model.zip"));
-            console.line("metrics: " + directory.resolve("metrics.json"));
+            console.line("metrics: " + directory.resolve("metrics.json") + " (per epoch: history.json, history.csv)");
+            if (!noReport) {
+                console.line("report:  " + directory.resolve(RunFolder.REPORT));
+            }
         }
         return 0;
     }

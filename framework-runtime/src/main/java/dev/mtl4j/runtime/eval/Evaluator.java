@@ -108,9 +108,26 @@ public final class Evaluator {
      * computed batch by batch and weighted by the batch's rows.
      */
     public static double loss(ComputationGraph graph, EncodedData data, List<TaskSpec> tasks) {
+        return losses(graph, data, tasks).joint();
+    }
+
+    /**
+     * The joint loss as {@link #loss}, and each task's own, unweighted loss over the rows that have its
+     * label (rows of other tasks' data sets, whose labels are masked, do not dilute it).
+     *
+     * @param joint {@code Σ λ_i L_i + regularization}
+     * @param tasks task name to its own loss; NaN for a task no row has a label of
+     */
+    public record Losses(double joint, Map<String, Double> tasks) {
+    }
+
+    /** See {@link Losses}. */
+    public static Losses losses(ComputationGraph graph, EncodedData data, List<TaskSpec> tasks) {
         int rows = data.size();
         double regularization = graph.calcRegularizationScore(true);
         double joint = regularization;
+        double[] sums = new double[tasks.size()];
+        double[] labelled = new double[tasks.size()];
         for (int from = 0; from < rows; from += Predictor.BATCH) {
             int start = from;
             int end = Math.min(rows, start + Predictor.BATCH);
@@ -127,11 +144,24 @@ public final class Evaluator {
                 // each output layer keeps its own score; DL4J adds the regularization term to the first one's
                 double score = graph.getOutputLayer(i).score() - (i == 0 ? regularization : 0);
                 joint += share == 1 ? tasks.get(i).weight() * score : tasks.get(i).weight() * score * share;
+                // the score divides by every row of the batch; the task's own loss is over its labelled rows
+                sums[i] += score * (end - start);
+                labelled[i] += masks == null || masks[i] == null ? end - start : labelledRows(masks[i]);
             }
             // score() leaves the label masks set on the graph; a later output() of another size would apply them.
             graph.clearLayerMaskArrays();
         }
-        return joint;
+        Map<String, Double> perTask = new LinkedHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            perTask.put(tasks.get(i).name(), labelled[i] == 0 ? Double.NaN : sums[i] / labelled[i]);
+        }
+        return new Losses(joint, perTask);
+    }
+
+    /** Rows with at least one label present. */
+    private static double labelledRows(INDArray mask) {
+        return mask.size(1) == 1 ? mask.sumNumber().doubleValue()
+                : mask.max(1).gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
     }
 
     private static double[] labelMeans(EncodedData data, int task, TargetEncoder target) {

@@ -33,7 +33,9 @@ public final class Publication implements AutoCloseable {
     public static final Set<String> RESULTS = Set.of("model.zip", "metrics.json", "baseline-metrics.json",
             // meta-learning's baselines (mtl train --baseline)
             "pretrained-model.zip", "pretrained-metrics.json", "scratch-metrics.json",
-            OutputFolder.CHECKPOINT);
+            // the history, evaluation details and report (report.RunFolder names them)
+            "history.json", "history.csv", "evaluation.json", "report.html", "baselines.json", "baseline-history.json",
+            "transfer-comparison.json", OutputFolder.CHECKPOINT);
 
     private final Path directory;
     private final Path staging;

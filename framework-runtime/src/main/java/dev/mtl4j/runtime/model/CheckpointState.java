@@ -50,6 +50,8 @@ final class CheckpointState {
             epoch.put("metrics", report.metrics());
             epoch.put("taskLosses", report.taskLosses());
             epoch.put("weights", report.weights());
+            epoch.put("validationTaskLosses", report.validationTaskLosses());
+            epoch.put("trainMetrics", report.trainMetrics());
             history.add(epoch);
         }
         map.put("history", history);
@@ -76,7 +78,8 @@ final class CheckpointState {
             Map<?, ?> epoch = (Map<?, ?>) item;
             history.add(new EpochReport(whole(epoch, "epoch"), number(epoch, "trainLoss"), number(epoch, "validationLoss"),
                     metrics(epoch.get("metrics")), number(epoch, "seconds"), numbers(epoch.get("taskLosses")),
-                    numbers(epoch.get("weights"))));
+                    numbers(epoch.get("weights")), numbers(epoch.getOrDefault("validationTaskLosses", Map.of())),
+                    metrics(epoch.getOrDefault("trainMetrics", Map.of()))));
         }
         return new TrainingCheckpoint(whole(map, "epochsDone"), params, updaterState, whole(map, "iterationCount"),
                 whole(map, "epochCount"), ((Number) map.get("randomRoot")).longValue(),

@@ -41,15 +41,38 @@ public final class ModelFile {
     }
 
     public void save(TrainedModel model, Path target) {
+        save(model, target, null);
+    }
+
+    /**
+     * As {@link #save(TrainedModel, Path)}, with the training's per-epoch history as one more entry
+     * ({@code mtl4j/history.json}, in the manifest like every other); loading a model never reads it.
+     *
+     * @param historyJson the history as JSON text, or null for none
+     */
+    public void save(TrainedModel model, Path target, String historyJson) {
         AtomicFiles.write(target, "the model", out -> {
             try (ManifestedZip zip = new ManifestedZip(out)) {
                 zip.putDl4jEntries(model.graph());
                 zip.put(ModelEntries.PIPELINE, text(new PipelineYamlWriter().write(model.spec())));
                 zip.put(ModelEntries.PREPROCESSING, text(PlainYaml.dump(model.preprocessor().toState())));
                 zip.put(ModelEntries.PROVENANCE, text(PlainYaml.dump(model.provenance().toMap())));
+                if (historyJson != null) {
+                    zip.put(ModelEntries.HISTORY, text(historyJson));
+                }
                 zip.finish(ModelEntries.MANIFEST);
             }
         });
+    }
+
+    /** The training history a model file carries (checked against its manifest), if it has one. */
+    public java.util.Optional<String> history(Path file) {
+        try (ModelZip zip = ModelZip.open(file)) {
+            if (zip.has(ModelEntries.MANIFEST)) {
+                zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
+            }
+            return zip.has(ModelEntries.HISTORY) ? java.util.Optional.of(zip.text(ModelEntries.HISTORY)) : java.util.Optional.empty();
+        }
     }
 
     public TrainedModel load(Path file) {

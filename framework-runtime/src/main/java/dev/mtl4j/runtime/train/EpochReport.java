@@ -13,13 +13,20 @@ import java.util.Map;
  * @param taskLosses per task, its own (unweighted) training loss, the mean over the epoch's batches that
  *     held its labels
  * @param weights per task, the λ_i(t) the training steps applied, the mean over those batches
+ * @param validationTaskLosses per task, its own (unweighted) loss on the validation rows that have its
+ *     labels; empty without validation rows
+ * @param trainMetrics per task, per metric, after the epoch on a fixed sample of at most
+ *     {@link Trainer#TRAIN_SAMPLE_ROWS} training rows (spread over them), for train-vs-validation curves
  */
 public record EpochReport(int epoch, double trainLoss, double validationLoss,
                           Map<String, Map<String, Double>> metrics, double seconds,
-                          Map<String, Double> taskLosses, Map<String, Double> weights) {
+                          Map<String, Double> taskLosses, Map<String, Double> weights,
+                          Map<String, Double> validationTaskLosses, Map<String, Map<String, Double>> trainMetrics) {
 
     public EpochReport {
         taskLosses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(taskLosses));
         weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        validationTaskLosses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validationTaskLosses));
+        trainMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainMetrics));
     }
 }

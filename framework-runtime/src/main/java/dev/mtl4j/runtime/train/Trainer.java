@@ -9,6 +9,7 @@ import dev.mtl4j.api.spi.TaskSampler;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.eval.Evaluator;
+import dev.mtl4j.runtime.eval.RowSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * stopped ({@link TrainingCheckpoint}).
  */
 public final class Trainer {
+    /** Training rows measured after each epoch for train-vs-validation curves: enough for a curve, cheap to score. */
+    public static final int TRAIN_SAMPLE_ROWS = 1000;
     private final TrainingListener listener;
     private final StepKind steps;
     private final Checkpointing checkpoints;
@@ -60,7 +63,7 @@ public final class Trainer {
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                EncodedData train, EncodedData validation) {
         return fit(graph, spec, tasks, preprocessor, BatchPlan.epochs(train, spec.batchSize(), spec.seed(), spec.shuffle()),
-                validation, taskWeights(tasks, 1), names(tasks));
+                train, validation, taskWeights(tasks, 1), names(tasks));
     }
 
     /**
@@ -72,7 +75,7 @@ public final class Trainer {
     public TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
                                DataSetRows train, TaskSampler sampler, EncodedData validation) {
         return fit(graph, spec, tasks, preprocessor, new SampledBatches(train, sampler, spec.batchSize(), spec.seed(),
-                spec.shuffle()), validation, taskWeights(tasks, 1), names(tasks));
+                spec.shuffle()), train.rows(), validation, taskWeights(tasks, 1), names(tasks));
     }
 
     /**
@@ -95,7 +98,7 @@ public final class Trainer {
         lambda[tasks.size()] = 1;
         List<String> names = new ArrayList<>(names(tasks));
         names.add(DEVICE);
-        return fit(graph, spec, tasks, preprocessor, batches, validation, lambda, names);
+        return fit(graph, spec, tasks, preprocessor, batches, source, validation, lambda, names);
     }
 
     /** The name a training device's loss is reported under. */
@@ -114,7 +117,8 @@ public final class Trainer {
      * @param outputNames each output's name, for the per-output losses reported
      */
     private TrainingHistory fit(ComputationGraph graph, TrainingSpec spec, List<TaskSpec> tasks, Preprocessor preprocessor,
-                                EpochSource epochs, EncodedData validation, double[] lambda, List<String> outputNames) {
+                                EpochSource epochs, EncodedData trainRows, EncodedData validation, double[] lambda,
+                                List<String> outputNames) {
         if (spec.earlyStopping() != null && validation == null) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.earlyStopping",
                     "needs validation rows; set data.split.validation (e.g. 0.1)"));
@@ -136,6 +140,7 @@ public final class Trainer {
         }
         StepWeights weights = StepWeights.fixed(lambda);
         TrainingStep step = steps.create(graph);
+        EncodedData trainSample = RowSample.spread(trainRows, TRAIN_SAMPLE_ROWS);
         int lastCheckpoint = reports.size();
         for (int epoch = reports.size() + 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
@@ -152,9 +157,11 @@ public final class Trainer {
                 metrics = new java.util.LinkedHashMap<>(metrics);
                 metrics.putAll(probe.measure(graph));
             }
-            double validationLoss = validation == null ? Double.NaN : Evaluator.loss(graph, validation, tasks);
-            EpochReport report = new EpochReport(epoch, tally.meanLoss(), validationLoss, metrics, seconds,
-                    tally.taskLosses(), tally.weights());
+            Evaluator.Losses losses = validation == null ? null : Evaluator.losses(graph, validation, tasks);
+            double validationLoss = losses == null ? Double.NaN : losses.joint();
+            EpochReport report = new EpochReport(epoch, tally.meanLoss(), validationLoss, metrics, seconds, tally.taskLosses(),
+                    tally.weights(), losses == null ? Map.of() : losses.tasks(),
+                    Evaluator.evaluate(graph, trainSample, tasks, preprocessor));
             reports.add(report);
             listener.epochDone(report);
             if (stopping.stopAfter(report, graph, listener)) {
