@@ -54,7 +54,8 @@ final class OutputFolderCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(".mtl.lock", "metrics.json", "model.zip");
+                    .containsExactly(".mtl.lock", "evaluation.json", "history.csv", "history.json", "metrics.json", "model.zip",
+                            "report.html");
         }
     }
 }
