@@ -78,8 +78,8 @@ final class CheckpointState {
             Map<?, ?> epoch = (Map<?, ?>) item;
             history.add(new EpochReport(whole(epoch, "epoch"), number(epoch, "trainLoss"), number(epoch, "validationLoss"),
                     metrics(epoch.get("metrics")), number(epoch, "seconds"), numbers(epoch.get("taskLosses")),
-                    numbers(epoch.get("weights")), numbers(epoch.getOrDefault("validationTaskLosses", Map.of())),
-                    metrics(epoch.getOrDefault("trainMetrics", Map.of()))));
+                    numbers(epoch.get("weights")), epoch.get("validationTaskLosses") == null ? Map.of() : numbers(epoch.get("validationTaskLosses")),
+                    epoch.get("trainMetrics") == null ? Map.of() : metrics(epoch.get("trainMetrics"))));
         }
         return new TrainingCheckpoint(whole(map, "epochsDone"), params, updaterState, whole(map, "iterationCount"),
                 whole(map, "epochCount"), ((Number) map.get("randomRoot")).longValue(),

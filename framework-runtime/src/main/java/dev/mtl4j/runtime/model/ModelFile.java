@@ -67,7 +67,7 @@ public final class ModelFile {
 
     /** The training history a model file carries (checked against its manifest), if it has one. */
     public java.util.Optional<String> history(Path file) {
-        try (ModelZip zip = ModelZip.open(file)) {
+        try (ModelZip zip = ModelZip.open(file, ModelEntries.LAYOUT)) {
             if (zip.has(ModelEntries.MANIFEST)) {
                 zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
             }

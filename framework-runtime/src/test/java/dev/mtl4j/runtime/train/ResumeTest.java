@@ -91,7 +91,7 @@ final class ResumeTest {
 
     private static List<EpochReport> withoutTimes(List<EpochReport> reports) {
         return reports.stream().map(r -> new EpochReport(r.epoch(), r.trainLoss(), r.validationLoss(), r.metrics(), 0,
-                r.taskLosses(), r.weights())).toList();
+                r.taskLosses(), r.weights(), r.validationTaskLosses(), r.trainMetrics())).toList();
     }
 
     @Test
