@@ -75,6 +75,11 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
         return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint);
     }
 
+    /** This training with another early stopping, or none (null). */
+    public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, value, sampler, init, checkpoint);
+    }
+
     /** This training with other checkpoints, or none (null). */
     public TrainingSpec withCheckpoint(CheckpointSpec value) {
         return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value);

@@ -19,12 +19,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.mtl4j.runtime.compare.BaselineStudy;
+import dev.mtl4j.runtime.compare.Baselines;
+import dev.mtl4j.runtime.report.ComparisonJson;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume] [--set KEY=VALUE]... [--seed N] [--no-report]}. */
+/** {@code mtl train PIPELINE.yaml [--out DIR] [--resume] [--set KEY=VALUE]... [--seed N] [--no-report] [--baselines [--seeds N]]}. */
 @Command(name = "train", description = "Train a pipeline; writes DIR/model.zip, DIR/metrics.json, the per-epoch history (DIR/history.json, "
         + "DIR/history.csv) and DIR/report.html.")
 final class TrainCommand implements Callable<Integer>, InputCommand {
@@ -55,6 +62,17 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
 
     @Option(names = "--no-report", description = "Do not write DIR/report.html (mtl report DIR writes it later).")
     boolean noReport;
+
+    @Option(names = "--baselines", description = "Also train each task alone (the same encoder, data, epochs and seeds) and "
+            + "compare, per task: multi-task vs alone, Δm and a verdict (helped / hurt / no clear difference); DIR/baselines.json.")
+    boolean baselines;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "With --baselines: train each model with "
+            + "N seeds, the pipeline's and the next N-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Spec
+    CommandSpec command;
 
     @Override
     public Path input() {
@@ -87,6 +105,9 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
 
     @Override
     public Integer call() {
+        if (seeds < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--seeds must be at least 1, got " + seeds);
+        }
         MtlRuntime runtime = parent.runtime();
         overrides = readOverrides();
         PipelineSpec spec = runtime.loadPipeline(pipeline, overrides);
@@ -116,18 +137,33 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             Checkpointing checkpoints = spec.training().checkpoint() == null && !resume ? Checkpointing.NONE
                     : CheckpointFile.of(checkpoint, spec, prepared.dataFiles(), resume);
             TrainingResult result = runtime.train(prepared, progress, checkpoints);
+            BaselineStudy study = !baselines ? null : new Baselines(runtime).run(spec, base, prepared, result,
+                    BaselineSeeds.from(spec.training().seed(), seeds), new BaselineProgress(console, spec.training().epochs()));
             RunFiles files = new RunFiles();
             ObjectNode history = files.history(result);
             try (Publication results = folder.publish()) {
                 runtime.save(result.model(), results.file("model.zip"), files.text(history));
                 MetricsJson.write(result.byTask(), results.file("metrics.json"));
-                ReportInputs report = files.write(runtime, prepared, result, history, results::file, directory.toString(), null);
+                ReportInputs report = files.write(runtime, prepared, result, history, results::file, directory.toString());
+                if (study != null) {
+                    ObjectNode node = ComparisonJson.of(files.json(), List.of("multi-task", "alone"), "multi-task learning",
+                            study.split(), study.seeds(), study.tasks(), study.deltaM(), study.deltaMFirst());
+                    files.write(node, RunFolder.BASELINES, results::file);
+                    report = report.withBaselines(node);
+                }
                 if (!noReport) {
                     new HtmlReport().write(report, results.file(RunFolder.REPORT));
                 }
                 results.commit();
             }
             console.result(MetricsTable.render("split", result.metrics()));
+            if (study != null) {
+                console.result(String.format(java.util.Locale.ROOT, "%nmulti-task vs each task alone, %s rows, seeds %s (means; "
+                        + "difference multi-task - alone with its 95%% interval, docs/baselines.md):", study.split(), study.seeds()));
+                console.result(ComparisonTable.render(study.tasks(), "multi-task", "alone", "multi-task learning"));
+                console.result(String.format(java.util.Locale.ROOT, "Δm = %+.2f %% over every metric (LibMTL), %+.2f %% over each "
+                        + "task's first metric", 100 * study.deltaM(), 100 * study.deltaMFirst()));
+            }
             console.line("model:   " + directory.resolve("model.zip"));
             console.line("metrics: " + directory.resolve("metrics.json") + " (per epoch: history.json, history.csv)");
             if (!noReport) {

@@ -42,23 +42,27 @@ public final class Metrics {
     public static Map<String, Double> compute(TargetKind kind, float[][] predicted, float[][] labels, float[][] mask) {
         int rows = labels.length;
         int outputs = rows == 0 ? 0 : labels[0].length;
-        float[] flatMask = mask == null ? null : flat(mask);
         int maskWidth = mask == null || rows == 0 ? 0 : mask[0].length;
+        return compute(kind, outputs, flat(predicted), flat(labels), mask == null ? null : flat(mask), maskWidth);
+    }
+
+    /**
+     * As {@link #compute(TargetKind, float[][], float[][], float[][])} on flat, row-major arrays.
+     *
+     * @param outputs values per row
+     * @param mask {@code rows × maskWidth} values (1 or {@code outputs} per row), or null when every label is present
+     */
+    public static Map<String, Double> compute(TargetKind kind, int outputs, float[] predicted, float[] labels, float[] mask,
+                                              int maskWidth) {
+        int rows = outputs == 0 ? 0 : labels.length / outputs;
         double[] means = null;
         if (kind == TargetKind.NUMERIC) {
-            means = new double[outputs];
-            for (int c = 0; c < outputs; c++) {
-                LabelMean mean = new LabelMean(1);
-                for (int r = 0; r < rows; r++) {
-                    if (flatMask == null || flatMask[r * maskWidth + (maskWidth == 1 ? 0 : c)] > 0) {
-                        mean.add(0, labels[r][c]);
-                    }
-                }
-                means[c] = mean.mean(0);
-            }
+            LabelMean mean = new LabelMean(outputs);
+            mean.add(labels, mask, rows);
+            means = mean.means();
         }
         TaskScore score = new TaskScore(kind, outputs, means);
-        score.add(flat(predicted), flat(labels), flatMask, rows);
+        score.add(predicted, labels, mask, rows);
         return score.result();
     }
 

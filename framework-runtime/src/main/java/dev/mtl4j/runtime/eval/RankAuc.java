@@ -26,21 +26,24 @@ final class RankAuc {
 
     /** NaN unless there are positive and negative rows. */
     double value() {
-        Integer[] order = new Integer[size];
+        // one primitive sort: the score's order-preserving bits above, the row's class below
+        long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
-            order[i] = i;
+            int bits = Float.floatToIntBits(scores[i]);
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[i] = ((long) ordered << 32) | (positive[i] ? 1 : 0);
         }
-        Arrays.sort(order, (a, b) -> Float.compare(scores[a], scores[b]));
+        Arrays.sort(keys);
         double rankSum = 0;
         long positives = 0;
         for (int start = 0; start < size; ) {
             int end = start;
-            while (end + 1 < size && scores[order[end + 1]] == scores[order[start]]) {
+            while (end + 1 < size && (keys[end + 1] >> 32) == (keys[start] >> 32)) {
                 end++;
             }
             double rank = (start + end) / 2.0 + 1; // tied scores share their mean rank
             for (int i = start; i <= end; i++) {
-                if (positive[order[i]]) {
+                if ((keys[i] & 1) == 1) {
                     rankSum += rank;
                     positives++;
                 }

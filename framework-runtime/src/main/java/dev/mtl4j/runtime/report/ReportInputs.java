@@ -22,6 +22,16 @@ import java.time.temporal.ChronoUnit;
 public record ReportInputs(String location, JsonNode metrics, JsonNode history, JsonNode evaluation, JsonNode baselines,
                            JsonNode affinity, JsonNode baselineHistory, JsonNode transferComparison) {
 
+    /** These inputs with a baseline study ({@code mtl train --baselines}). */
+    public ReportInputs withBaselines(JsonNode study) {
+        return new ReportInputs(location, metrics, history, evaluation, study, affinity, baselineHistory, transferComparison);
+    }
+
+    /** These inputs with a transfer's from-scratch baseline: its history and the comparison. */
+    public ReportInputs withTransferBaseline(JsonNode scratchHistory, JsonNode comparison) {
+        return new ReportInputs(location, metrics, history, evaluation, baselines, affinity, scratchHistory, comparison);
+    }
+
     /** Everything the page draws, as one JSON object (see {@code report.js}). */
     public ObjectNode pageData(Json json) {
         ObjectNode data = json.object();

@@ -37,26 +37,53 @@ public final class RunFiles {
     }
 
     /**
+     * Writes the history and the evaluation details of a trained pipeline, on its test rows (else
+     * validation, else training rows).
+     *
      * @param files where each result file goes (an output folder's staging area), by name
      * @param location the run folder, as the report names it
-     * @param extra more documents for the report (baselines), or null
+     * @return what the report of the run is made of
      */
     public ReportInputs write(MtlRuntime runtime, PreparedPipeline prepared, TrainingResult result, ObjectNode history,
-                              Function<String, Path> files, String location, JsonNode extra) {
-        json.write(history, files.apply(RunFolder.HISTORY), "the history");
-        byte[] csv = HistoryCsv.of(history).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(files.apply(RunFolder.HISTORY_CSV), "the history", out -> out.write(csv));
+                              Function<String, Path> files, String location) {
         String split = prepared.test() != null ? "test" : prepared.validation() != null ? "validation" : "train";
         EncodedData rows = prepared.test() != null ? prepared.test() : prepared.validation() != null ? prepared.validation()
                 : prepared.train();
-        GateWeights gates = runtime.gates(result.model(), rows);
-        ObjectNode evaluation = DetailsJson.of(json, split, Evaluator.details(result.model().graph(), rows,
-                result.model().spec().tasks(), result.model().preprocessor(), PLOT_ROWS), gates);
-        json.write(evaluation, files.apply(RunFolder.EVALUATION), "the evaluation details");
-        return new ReportInputs(location, json.object().setAll(metricsNode(result)), history, evaluation, extra, null, null, null);
+        return write(runtime, result, history, rows, split, files, location);
     }
 
-    private ObjectNode metricsNode(TrainingResult result) {
+    /**
+     * As {@link #write(MtlRuntime, PreparedPipeline, TrainingResult, ObjectNode, Function, String)}, on the given rows.
+     *
+     * @param rows the rows the details are measured on, or null for none (no {@code evaluation.json})
+     * @param split which split {@code rows} are
+     */
+    public ReportInputs write(MtlRuntime runtime, TrainingResult result, ObjectNode history, EncodedData rows, String split,
+                              Function<String, Path> files, String location) {
+        json.write(history, files.apply(RunFolder.HISTORY), "the history");
+        byte[] csv = HistoryCsv.of(history).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(files.apply(RunFolder.HISTORY_CSV), "the history", out -> out.write(csv));
+        ObjectNode evaluation = null;
+        if (rows != null) {
+            GateWeights gates = runtime.gates(result.model(), rows);
+            evaluation = DetailsJson.of(json, split, Evaluator.details(result.model().graph(), rows,
+                    result.model().spec().tasks(), result.model().preprocessor(), PLOT_ROWS), gates);
+            json.write(evaluation, files.apply(RunFolder.EVALUATION), "the evaluation details");
+        }
+        return new ReportInputs(location, metricsNode(result), history, evaluation, null, null, null, null);
+    }
+
+    /** Writes a JSON document of the run (baselines, a comparison) under its name. */
+    public void write(JsonNode document, String name, Function<String, Path> files) {
+        json.write(document, files.apply(name), name);
+    }
+
+    public Json json() {
+        return json;
+    }
+
+    /** {@code metrics.json}'s content: task, split, metric, value. */
+    public ObjectNode metricsNode(TrainingResult result) {
         ObjectNode metrics = json.object();
         result.byTask().forEach((task, splits) -> {
             ObjectNode bySplit = metrics.putObject(task);

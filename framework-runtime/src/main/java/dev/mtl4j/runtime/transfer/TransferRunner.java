@@ -130,7 +130,7 @@ public final class TransferRunner {
                 SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
         TrainingResult scratch = !baseline ? null
                 : fromScratch(compiler, spec, preprocessor, components, targets, data);
-        return new TransferResult(transferred, scratch);
+        return new TransferResult(transferred, scratch, test, validation);
     }
 
     /**

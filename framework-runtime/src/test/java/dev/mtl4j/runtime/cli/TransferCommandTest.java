@@ -49,7 +49,12 @@ final class TransferCommandTest {
         assertThat(out.resolve("model.zip")).isRegularFile();
         assertThat(out.resolve("metrics.json")).isRegularFile();
         assertThat(out.resolve("baseline-metrics.json")).isRegularFile();
-        assertThat(run.out()).contains("transfer vs from scratch").containsPattern("digit: transfer (helped|hurt|made no difference)");
+        // the history of both, the comparison (every metric, a verdict) and the report
+        assertThat(out.resolve("history.json")).isRegularFile();
+        assertThat(out.resolve("baseline-history.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("transfer-comparison.json"))).contains("\"metric\" : \"log-loss\"", "\"verdict\"");
+        assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(run.out()).contains("transfer vs from scratch").containsPattern("digit: (transfer helped|transfer hurt|no clear difference)");
 
         CliRun wrongCommand = CliRun.of("train", transfer.toString());
         assertThat(wrongCommand.exitCode()).isEqualTo(2);

@@ -95,7 +95,7 @@ final class HtmlReportBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ReportInputs inputs = files.write(runtime, prepared, result, history, run::resolve, run.toString(), null);
+        ReportInputs inputs = files.write(runtime, prepared, result, history, run::resolve, run.toString());
         Path report = run.resolve(RunFolder.REPORT);
         new HtmlReport().write(inputs, report);
         return report;
