@@ -69,7 +69,7 @@ public final class ModelFile {
     public java.util.Optional<String> history(Path file) {
         try (ModelZip zip = ModelZip.open(file, ModelEntries.LAYOUT)) {
             if (zip.has(ModelEntries.MANIFEST)) {
-                zip.verify(parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap));
+                parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap).verify(zip);
             }
             return zip.has(ModelEntries.HISTORY) ? java.util.Optional.of(zip.text(ModelEntries.HISTORY)) : java.util.Optional.empty();
         }
