@@ -50,8 +50,8 @@ final class CachedEmbeddings {
                 missing.put(key, text);
             }
         }
-        String stage = String.format(Locale.ROOT, "minilm: embedding %d new texts (%d distinct cached) into %s",
-                missing.size(), known.size(), cache.file());
+        // short enough for one terminal line with a progress bar; the cache's place is in the README
+        String stage = String.format(Locale.ROOT, "minilm: embedding %d new texts (%d cached)", missing.size(), known.size());
         List<ByteBuffer> keys = new ArrayList<>(missing.keySet());
         for (int start = 0; start < keys.size(); start += batch) {
             List<ByteBuffer> part = keys.subList(start, Math.min(keys.size(), start + batch));
@@ -65,8 +65,8 @@ final class CachedEmbeddings {
             progress.update(stage, start + part.size(), keys.size());
         }
         if (keys.isEmpty() && !known.isEmpty()) {
-            progress.update(String.format(Locale.ROOT, "minilm: %d distinct texts, every one from the cache %s", known.size(),
-                    cache.file()), known.size(), known.size());
+            progress.update(String.format(Locale.ROOT, "minilm: %d distinct texts, every one from the cache", known.size()),
+                    known.size(), known.size());
         }
         int width = MiniLmEmbedder.DIMENSION;
         for (int t = 0; t < textKeys.length; t++) {
