@@ -110,7 +110,7 @@ final class KillAndResumeTest {
         assertThat(log("resumed")).contains("resuming from " + checkpoint + " (epoch ");
 
         assertThat(Files.readString(killed.resolve("metrics.json"))).isEqualTo(Files.readString(whole.resolve("metrics.json")));
-        assertThat(names(killed)).as("the checkpoint goes with the run's results").containsExactly(".mtl.lock", "metrics.json",
-                "model.zip");
+        assertThat(names(killed)).as("the checkpoint goes with the run's results").containsExactly(".mtl.lock", "evaluation.json",
+                "history.csv", "history.json", "metrics.json", "model.zip", "report.html");
     }
 }
