@@ -29,4 +29,10 @@ public record EpochReport(int epoch, double trainLoss, double validationLoss,
         validationTaskLosses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(validationTaskLosses));
         trainMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainMetrics));
     }
+
+    /** An epoch without validation task losses or training metrics (a training that measures none). */
+    public EpochReport(int epoch, double trainLoss, double validationLoss, Map<String, Map<String, Double>> metrics,
+                       double seconds, Map<String, Double> taskLosses, Map<String, Double> weights) {
+        this(epoch, trainLoss, validationLoss, metrics, seconds, taskLosses, weights, Map.of(), Map.of());
+    }
 }
