@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Multi-task and transfer learning on the JVM.",
         subcommands = {TrainCommand.class, TransferCommand.class, EvalCommand.class, PredictCommand.class, GatesCommand.class,
-                ReportCommand.class, PluginsCommand.class, SchemaCommand.class, ServeCommand.class,
+                ReportCommand.class, AffinityCommand.class, PluginsCommand.class, SchemaCommand.class, ServeCommand.class,
                 DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class MtlCommand {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")

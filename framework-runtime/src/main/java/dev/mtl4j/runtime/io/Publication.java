@@ -34,7 +34,7 @@ public final class Publication implements AutoCloseable {
             // meta-learning's baselines (mtl train --baseline)
             "pretrained-model.zip", "pretrained-metrics.json", "scratch-metrics.json",
             // the history, evaluation details and report (report.RunFolder names them)
-            "history.json", "history.csv", "evaluation.json", "report.html", "baselines.json", "baseline-history.json",
+            "history.json", "history.csv", "evaluation.json", "report.html", "baselines.json", "affinity.json", "baseline-history.json",
             "transfer-comparison.json", OutputFolder.CHECKPOINT);
 
     private final Path directory;

@@ -27,6 +27,11 @@ public record ReportInputs(String location, JsonNode metrics, JsonNode history, 
         return new ReportInputs(location, metrics, history, evaluation, study, affinity, baselineHistory, transferComparison);
     }
 
+    /** These inputs with a task-affinity study ({@code mtl affinity}). */
+    public ReportInputs withAffinity(JsonNode study) {
+        return new ReportInputs(location, metrics, history, evaluation, baselines, study, baselineHistory, transferComparison);
+    }
+
     /** These inputs with a transfer's from-scratch baseline: its history and the comparison. */
     public ReportInputs withTransferBaseline(JsonNode scratchHistory, JsonNode comparison) {
         return new ReportInputs(location, metrics, history, evaluation, baselines, affinity, scratchHistory, comparison);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * The training loop: epochs of shuffled mini-batches, per-task metrics after each epoch, early
@@ -183,7 +184,9 @@ public final class Trainer {
         EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
-            StepResult result = step.fit(plan.batch(b), weights);
+            MultiDataSet batch = plan.batch(b);
+            listener.batchReady(epoch, b + 1, batch);
+            StepResult result = step.fit(batch, weights);
             double loss = result.loss();
             Optional<String> diverged = guard.check(result);
             if (diverged.isPresent()) {

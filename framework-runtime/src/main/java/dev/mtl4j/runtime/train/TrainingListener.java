@@ -1,9 +1,18 @@
 package dev.mtl4j.runtime.train;
 
+import org.nd4j.linalg.dataset.MultiDataSet;
+
 /** Hears training progress; the command line shows it as a progress bar or as plain lines. */
 public interface TrainingListener {
 
     TrainingListener SILENT = new TrainingListener() { };
+
+    /**
+     * A batch about to be trained on, the network still as the previous step left it (the task-affinity
+     * probe measures here); the listener must not change the batch.
+     */
+    default void batchReady(int epoch, int batch, MultiDataSet data) {
+    }
 
     default void batchDone(int epoch, int batch, int batches, double loss) {
     }

@@ -316,12 +316,16 @@
   function affinity() {
     var a = data.affinity;
     var s = section('Task affinity', 'Lookahead affinity (Fifty et al. 2021): Z[i][j] = 1 − L_j(after a step on task i) / L_j(before), '
-        + 'averaged over training. Positive: a step on task i lowers task j\u2019s loss.');
+        + 'averaged over ' + a.measurements + ' training steps. Positive: a step on task i lowers task j\u2019s loss. '
+        + 'Groups by TAG\u2019s search: each task counts the mean affinity onto it of its best group\u2019s other members.');
     heatmap(s.grid, 'affinity: a step on (row) helps (column)', a.tasks, a.tasks, function (i, j) { return a.matrix[i][j]; },
         {xName: 'task whose loss moves', yName: 'task stepped on', digits: 4, symmetric: true});
-    if (a.groups) {
-      s.section.appendChild(el('p', {text: 'Suggested groups: ' + a.groups.map(function (g) { return '{' + g.join(', ') + '}'; }).join('  ')}));
-    }
+    (a.groupings || []).forEach(function (g) {
+      var k = g.groups.length;
+      s.section.appendChild(el('p', {text: 'Best ' + k + (k === 1 ? ' group: ' : ' groups: ')
+          + g.groups.map(function (members) { return '{' + members.join(', ') + '}'; }).join('  ')
+          + ' (total affinity onto the tasks ' + fmt(g.score) + ')'}));
+    });
   }
 
   root.appendChild(el('h1', {text: data.title}));
