@@ -12,6 +12,7 @@ import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.PreparedPipeline;
 import dev.mtl4j.runtime.Repository;
 import dev.mtl4j.runtime.TrainingResult;
+import dev.mtl4j.runtime.affinity.TaskAffinity;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +30,18 @@ final class HtmlReportBrowserTest {
     Path dir;
 
     @Test
-    void digitsReportOpensCleanlyWithSeventeenCharts() throws Exception {
+    void digitsReportOpensCleanlyWithEighteenChartsAffinityIncluded() throws Exception {
         Path browser = browser();
-        Path report = report("examples/pipelines/digits.yaml", "digits", 0);
+        Path report = report("examples/pipelines/digits.yaml", "digits", 0, true);
         // per task a loss curve and one per metric (3 each), confusion matrices for digit and parity,
-        // predicted vs true for ink, then task weights and learning rates: 12 + 2 + 1 + 2
-        opensCleanly(browser, report, 17);
+        // predicted vs true for ink, task weights and learning rates, the task-affinity heatmap: 12 + 2 + 1 + 2 + 1
+        opensCleanly(browser, report, 18);
     }
 
     @Test
     void incomeMmoeReportOpensCleanlyWithItsGateHeatmap() throws Exception {
         Path browser = browser();
-        Path report = report("examples/pipelines/income-mmoe.yaml", "income-mmoe", 1500);
+        Path report = report("examples/pipelines/income-mmoe.yaml", "income-mmoe", 1500, false);
         // two classification tasks: a loss curve, three metric curves and a confusion matrix each,
         // task weights, learning rates and the gates' heatmap: 10 + 2 + 1
         opensCleanly(browser, report, 13);
@@ -74,8 +75,11 @@ final class HtmlReportBrowserTest {
         }
     }
 
-    /** Trains an example pipeline briefly (2 epochs; at most {@code limit} training rows, rare categories then unseen) and writes its report. */
-    private Path report(String pipeline, String name, int limit) {
+    /**
+     * Trains an example pipeline briefly (2 epochs; at most {@code limit} training rows, rare categories
+     * then unseen), measuring its task affinity if asked ({@code mtl affinity}), and writes its report.
+     */
+    private Path report(String pipeline, String name, int limit, boolean affinity) {
         MtlRuntime runtime = MtlRuntime.create();
         Path file = Repository.file(pipeline);
         PipelineSpec spec = runtime.loadPipeline(file);
@@ -86,7 +90,8 @@ final class HtmlReportBrowserTest {
                 spec.encoder(), spec.sharing(), spec.tasks(),
                 new TrainingSpec(2, t.batchSize(), t.optimizer(), t.seed(), t.shuffle(), t.earlyStopping(), t.sampler(), t.init()));
         PreparedPipeline prepared = runtime.prepare(quick, file.getParent());
-        TrainingResult result = runtime.train(prepared, TrainingListener.SILENT);
+        TaskAffinity.Result measured = affinity ? new TaskAffinity(runtime).run(prepared, TrainingListener.SILENT, 5, Double.NaN) : null;
+        TrainingResult result = measured != null ? measured.training() : runtime.train(prepared, TrainingListener.SILENT);
         RunFiles files = new RunFiles();
         ObjectNode history = files.history(result);
         Path run = dir.resolve(name);
@@ -96,6 +101,9 @@ final class HtmlReportBrowserTest {
             throw new java.io.UncheckedIOException(e);
         }
         ReportInputs inputs = files.write(runtime, prepared, result, history, run::resolve, run.toString());
+        if (measured != null) {
+            inputs = inputs.withAffinity(AffinityJson.of(files.json(), measured.study()));
+        }
         Path report = run.resolve(RunFolder.REPORT);
         new HtmlReport().write(inputs, report);
         return report;
