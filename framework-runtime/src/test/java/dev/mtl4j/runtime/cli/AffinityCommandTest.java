@@ -66,6 +66,10 @@ final class AffinityCommandTest {
         assertThat(run.out()).contains("step on \\ loss of", "2 groups: {level, again} {other}");
         assertThat(Files.readString(out.resolve("report.html"))).contains("\"affinity\":{");
         assertThat(out.resolve("history.json")).exists();
+        // measured on a copy, without drawing from the training's random generator: the model is mtl train's, to the bit
+        Path plain = dir.resolve("plain");
+        assertThat(CliRun.of("train", file.toString(), "--out", plain.toString(), "--no-report").exitCode()).isZero();
+        assertThat(Files.readString(out.resolve("metrics.json"))).isEqualTo(Files.readString(plain.resolve("metrics.json")));
     }
 
     @Test
