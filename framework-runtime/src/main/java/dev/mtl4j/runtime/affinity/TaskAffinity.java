@@ -51,6 +51,10 @@ public final class TaskAffinity {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks",
                     "task affinity needs at least two tasks, the pipeline has " + spec.tasks().size()));
         }
+        if (spec.strategy() != null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("strategy", "task affinity is measured on "
+                    + "plain multi-task training; a " + spec.strategy().type() + " strategy trains otherwise (remove it to measure)"));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtl4j.runtime.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,29 @@ final class AffinityCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("one.yaml:7:3: tasks: task affinity needs at least two tasks, the pipeline has 1")
                 .doesNotContain("training 'one'");
+    }
+
+    @Test
+    void aPipelineWithATrainingStrategyIsRefusedAtItsStrategy() throws IOException {
+        Path file = dir.resolve("moons.yaml");
+        Files.writeString(file, String.join("\n",
+                "pipeline: moons",
+                "data:",
+                "  source: { type: csv, path: " + Repository.file("examples/data/moons_source.csv") + " }",
+                "  features: { x1: numeric, x2: numeric }",
+                "  target: { source: { type: csv, path: " + Repository.file("examples/data/moons_target.csv") + " } }",
+                "encoder: { type: mlp, hidden: [8] }",
+                "tasks:",
+                "  label: { head: { type: binary } }",
+                "  again: { head: { type: binary } }",
+                "strategy: { type: domain-adversarial, hidden: [] }",
+                "training: { epochs: 1, seed: 1 }",
+                ""));
+
+        CliRun run = CliRun.of("affinity", file.toString(), "--out", dir.resolve("run").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("moons.yaml:10:").contains("strategy: task affinity is measured on plain multi-task training");
     }
 
     /** x1..x6 standard normal; level and again = x1·x2 + their own noise; other = x5·x6 + noise. */
