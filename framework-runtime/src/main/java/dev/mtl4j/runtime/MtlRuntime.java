@@ -84,6 +84,7 @@ public final class MtlRuntime {
     }
 
     public static MtlRuntime create(ClassLoader loader) {
+        BlasKernel.apply(); // before plugin discovery, in case a plugin's class touches ND4J
         return create(PluginRegistry.discover(loader));
     }
 

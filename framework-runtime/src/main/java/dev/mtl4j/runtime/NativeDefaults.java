@@ -11,7 +11,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * went from about 6 ms to 0.13 ms on 2 cores with one thread, and training ran about 2.5x faster).
  * So unless the user chose (the OMP_NUM_THREADS environment variable, or the system property
  * {@code mtl4j.threads}), mtl4j sets what OMP_NUM_THREADS=1 would: libnd4j's OpenMP pool, OpenBLAS
- * and ND4J's master threads to one each.
+ * and ND4J's master threads to one each. The OpenBLAS kernel is chosen first ({@link BlasKernel}).
  */
 public final class NativeDefaults {
     public static final String THREADS_PROPERTY = "mtl4j.threads";
@@ -21,6 +21,7 @@ public final class NativeDefaults {
 
     /** Applies the defaults for this process. */
     public static void apply() {
+        BlasKernel.apply(); // before anything below loads ND4J's native libraries
         Integer threads = threads(System.getenv(), System.getProperties());
         if (threads != null) {
             // All three are needed to match OMP_NUM_THREADS (measured one by one: each alone recovers

@@ -13,6 +13,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
+        dev.mtl4j.runtime.BlasKernel.apply(); // before any command loads ND4J
         CommandLine commandLine = MtlCommand.commandLine();
         try {
             return commandLine.execute(args);

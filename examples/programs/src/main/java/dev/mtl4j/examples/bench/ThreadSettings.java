@@ -29,6 +29,7 @@ final class ThreadSettings {
             n = Integer.parseInt(setting.substring(colon + 1));
         }
         // NativeOpsHolder needs ND4J's backend loaded first.
+        dev.mtl4j.runtime.BlasKernel.apply(); // the OpenBLAS kernel is named before ND4J loads
         Nd4j.getExecutioner();
         switch (name) {
             case "none" -> { }
