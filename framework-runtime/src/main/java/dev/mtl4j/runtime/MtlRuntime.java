@@ -51,6 +51,7 @@ import dev.mtl4j.runtime.transfer.DomainAdaptation;
 import dev.mtl4j.runtime.transfer.NetworkStart;
 import dev.mtl4j.runtime.transfer.Strategies;
 import dev.mtl4j.runtime.transfer.TargetRows;
+import dev.mtl4j.runtime.train.WeightingRules;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import dev.mtl4j.runtime.transfer.TransferRunner;
 import dev.mtl4j.runtime.train.TrainingHistory;
@@ -199,6 +200,7 @@ public final class MtlRuntime {
             Strategies.fromScratch(resolver, spec.strategy(), spec.data().target()); // before any data is read
         }
         requireTextEncoderFits(spec, components);
+        WeightingRules.resolve(resolver, spec); // a configuration problem, reported before any data is read
         if (spec.hasTaskData()) {
             sampler(spec); // a configuration problem, reported before any data is read
         }
@@ -250,12 +252,11 @@ public final class MtlRuntime {
         }
         ComputationGraph graph = prepared.network().graph();
         Preprocessor preprocessor = prepared.preprocessor();
+        Trainer trainer = WeightingRules.trainer(resolver, spec, listener, checkpoints);
         TrainingHistory history = prepared.dataSets() == null
-                ? new Trainer(listener, StepKind.AUTO, checkpoints).fit(graph, spec.training(), spec.tasks(), preprocessor,
-                        prepared.train(), prepared.validation())
-                : new Trainer(listener, StepKind.AUTO, checkpoints).fit(graph, spec.training(), spec.tasks(), preprocessor,
-                        prepared.dataSets(),
-                        sampler(spec), prepared.validation());
+                ? trainer.fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(), prepared.validation())
+                : trainer.fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.dataSets(), sampler(spec),
+                        prepared.validation());
         Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
                 prepared.train(), prepared.validation(), prepared.test());
         if (prepared.dataSets() != null) {
@@ -263,7 +264,8 @@ public final class MtlRuntime {
                     prepared.test());
         }
         TrainedModel model = new TrainedModel(spec, graph, preprocessor,
-                ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()));
+                ProvenanceRecorder.record(registry, spec.training().seed(), prepared.dataFiles()),
+                WeightingRules.saved(spec, history));
         return new TrainingResult(model, history, metrics);
     }
 

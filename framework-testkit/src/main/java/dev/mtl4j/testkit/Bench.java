@@ -3,6 +3,7 @@ package dev.mtl4j.testkit;
 import dev.mtl4j.api.dsl.Component;
 import dev.mtl4j.api.dsl.Data;
 import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.Plugin;
 import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.runtime.MtlRuntime;
@@ -11,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runtime the contract runs components in: the plugin under test and the testkit's stand-ins,
+ * The runtime the contract runs components in: the plugin under test and the testkit's stand-ins
+ * (the default task weighting among them unless the plugin brings its own),
  * nothing found through ServiceLoader (so a plugin is tested alone, whatever else is on the class path).
  */
 final class Bench {
     private final MtlRuntime runtime;
 
     Bench(Plugin plugin) {
-        this.runtime = MtlRuntime.create(PluginRegistry.of(List.of(plugin, new StandIns())));
+        boolean ownDefaultWeighting = plugin.taskWeightings().stream()
+                .anyMatch(factory -> factory.name().equals(TrainingSpec.DEFAULT_WEIGHTING));
+        this.runtime = MtlRuntime.create(PluginRegistry.of(List.of(plugin, new StandIns(!ownDefaultWeighting))));
     }
 
     MtlRuntime runtime() {

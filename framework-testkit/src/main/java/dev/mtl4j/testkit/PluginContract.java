@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Each component runs inside real, small networks that the mtl4j runtime compiles and trains,
  * next to stand-ins of the testkit for the other families (an encoder, a regression head, a sharing
- * strategy and a data set named {@code testkit-...}), on generated rows with a label column for every
+ * strategy and a data set named {@code testkit-...}, and the default task weighting), on generated rows with a label column for every
  * kind of head. Only the plugin under test and the stand-ins are loaded, whatever else is on the
  * class path. Checked, per component:
  * <ul>
@@ -48,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>task samplers: an epoch is a non-empty order of existing data sets, the same for one seed,
  *       and training with it gives every task batches;</li>
  *   <li>data sets: reading gives rows of the columns' width under unique column names;</li>
- *   <li>transfer strategies: a trained model carried over to a new task, which then learns.</li>
+ *   <li>transfer strategies: a trained model carried over to a new task, which then learns;</li>
+ *   <li>task weightings: three tasks train under the method, every epoch with a finite loss and a
+ *       finite weight for each task, and their summed loss falls.</li>
  * </ul>
  */
 public abstract class PluginContract {
@@ -126,6 +128,12 @@ public abstract class PluginContract {
     Stream<DynamicTest> aTransferStrategyCarriesAModelToANewTask() {
         return each(Family.TRANSFER, (family, factory) -> TransferChecks.newTaskLearns(bench(), factory.name(),
                 params(factory.name()), folder("transfer-" + factory.name())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tasksTrainUnderATaskWeighting() {
+        return each(Family.WEIGHTING, (family, factory) -> WeightingChecks.tasksTrainUnderIt(bench(), factory.name(),
+                params(factory.name()), folder("weighting-" + factory.name())));
     }
 
     /** One dynamic test per component of a family (of every family when {@code only} is null). */

@@ -3,6 +3,7 @@ package dev.mtl4j.testkit;
 import dev.mtl4j.api.graph.GraphScope;
 import dev.mtl4j.api.graph.LayerStack;
 import dev.mtl4j.api.graph.SharedLayout;
+import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.DatasetFactory;
 import dev.mtl4j.api.spi.Encoder;
@@ -10,6 +11,7 @@ import dev.mtl4j.api.spi.EncoderFactory;
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.HeadContext;
 import dev.mtl4j.api.spi.HeadFactory;
+import dev.mtl4j.api.spi.LossWeighting;
 import dev.mtl4j.api.spi.Param;
 import dev.mtl4j.api.spi.Plugin;
 import dev.mtl4j.api.spi.SharingStrategy;
@@ -17,6 +19,8 @@ import dev.mtl4j.api.spi.SharingStrategyFactory;
 import dev.mtl4j.api.spi.TableSource;
 import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.api.spi.TaskWeighting;
+import dev.mtl4j.api.spi.TaskWeightingFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +31,23 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * The simplest component of each family the contract needs around the one under test: an encoder,
- * a regression head, a sharing strategy and a data set ({@link StandInRows}). Given to the runtime
- * next to the plugin under test, never found through ServiceLoader.
+ * a regression head, a sharing strategy and a data set ({@link StandInRows}), and the default task
+ * weighting a training without {@code training.weighting} asks for (λ_i = each task's weight; under its
+ * name, {@code static}, unless the plugin under test brings its own). Given to the runtime next to the
+ * plugin under test, never found through ServiceLoader.
  */
 final class StandIns implements Plugin {
     static final String ENCODER = "testkit-dense";
     static final String HEAD = "testkit-regression";
     static final String SHARING = "testkit-shared";
     static final String DATASET = "testkit-rows";
+
+    private final boolean defaultWeighting;
+
+    /** @param defaultWeighting whether to provide the default task weighting (no when the plugin under test does) */
+    StandIns(boolean defaultWeighting) {
+        this.defaultWeighting = defaultWeighting;
+    }
 
     /** @param width the dense layer's width */
     record DenseConfig(@Param(doc = "the dense layer's width", defaultValue = "16", min = 1) int width) {
@@ -84,6 +97,33 @@ final class StandIns implements Plugin {
                 RowsConfig.class).dataset(StandInRows::new));
     }
 
+    @Override
+    public List<TaskWeightingFactory<?>> taskWeightings() {
+        return defaultWeighting ? List.of(new Factory<NoConfig>(TrainingSpec.DEFAULT_WEIGHTING,
+                "Each task's loss weighted by its weight, every step.", NoConfig.class).weighting(config -> new TaskWeights()))
+                : List.of();
+    }
+
+    /** λ_i = the task's {@code weight}. */
+    private static final class TaskWeights implements LossWeighting {
+        private double[] lambda;
+
+        @Override
+        public void start(dev.mtl4j.api.spi.WeightingContext context) {
+            lambda = context.taskWeights().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        @Override
+        public boolean allowsPartialBatches() {
+            return true;
+        }
+
+        @Override
+        public double[] weights(dev.mtl4j.api.spi.BatchLosses batch) {
+            return lambda;
+        }
+    }
+
     private static final class RegressionHead implements Head {
         @Override
         public TargetKind targetKind() {
@@ -112,7 +152,7 @@ final class StandIns implements Plugin {
         }
     }
 
-    /** One factory class for the four stand-ins: a name, a description, a config type and what it makes. */
+    /** One factory class for the stand-ins: a name, a description, a config type and what it makes. */
     private record Factory<C extends Record>(String name, String description, Class<C> configType) {
 
         EncoderFactory<C> encoder(java.util.function.Function<C, Encoder> make) {
@@ -139,6 +179,15 @@ final class StandIns implements Plugin {
                 public String description() { return Factory.this.description; }
                 public Class<C> configType() { return Factory.this.configType; }
                 public SharingStrategy create(C config) { return make.apply(config); }
+            };
+        }
+
+        TaskWeightingFactory<C> weighting(java.util.function.Function<C, TaskWeighting> make) {
+            return new TaskWeightingFactory<>() {
+                public String name() { return Factory.this.name; }
+                public String description() { return Factory.this.description; }
+                public Class<C> configType() { return Factory.this.configType; }
+                public TaskWeighting create(C config) { return make.apply(config); }
             };
         }
 

@@ -17,6 +17,7 @@ public final class Training {
     private ComponentSpec sampler;
     private String init = TrainingSpec.DEFAULT_INIT;
     private CheckpointSpec checkpoint;
+    private ComponentSpec weighting;
 
     Training() {
     }
@@ -93,7 +94,17 @@ public final class Training {
         return this;
     }
 
+    /**
+     * How the tasks' losses or gradients make one update ({@link Weightings}); default {@code static},
+     * each task's weight.
+     */
+    public Training weighting(ComponentSource value) {
+        weighting = value.toSpec();
+        return this;
+    }
+
     TrainingSpec build() {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint,
+                weighting);
     }
 }

@@ -20,9 +20,12 @@ import java.util.List;
  *     {@code lecun} (normal, variance 1/fan-in) or {@code uniform} (U(±1/√fan-in), PyTorch's
  *     default for a linear layer); null means {@code auto}
  * @param checkpoint how often to save a checkpoint to resume from, or null for none
+ * @param weighting the task-weighting method that balances the tasks' losses or gradients, or null for
+ *     the default ({@code static}: each task's {@code weight})
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
-                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint) {
+                           EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint,
+                           ComponentSpec weighting) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -40,10 +43,16 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
         SpecException.require(INITS.contains(init), "init", "must be one of " + String.join(", ", INITS) + ", got '" + init + "'");
     }
 
+    /** Training with the default task weighting ({@code static}). */
+    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
+                        EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint) {
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, null);
+    }
+
     /** Training without checkpoints. */
     public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
                         EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init) {
-        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, null);
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, null, null);
     }
 
     /** Training with each component's own weight initialisation. */
@@ -62,17 +71,17 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
     public static final String DEFAULT_SAMPLER = "proportional";
 
     public static TrainingSpec defaults() {
-        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null, null);
+        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null, null, null);
     }
 
     /** This training with another seed (repeated runs of one pipeline). */
     public TrainingSpec withSeed(long value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init, checkpoint);
+        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init, checkpoint, weighting);
     }
 
     /** This training with another task sampler, or none (null). */
     public TrainingSpec withSampler(ComponentSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint, weighting);
     }
 
     /** This training with another early stopping, or none (null). */
@@ -82,6 +91,19 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
 
     /** This training with other checkpoints, or none (null). */
     public TrainingSpec withCheckpoint(CheckpointSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value, weighting);
+    }
+
+    /** The weighting method's type name when none is given: each task's {@code weight}, every step. */
+    public static final String DEFAULT_WEIGHTING = "static";
+
+    /** This training with another task-weighting method, or the default (null). */
+    public TrainingSpec withWeighting(ComponentSpec value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, value);
+    }
+
+    /** The weighting method, the default {@code static} when none was chosen. */
+    public ComponentSpec weightingOrDefault() {
+        return weighting == null ? ComponentSpec.of(DEFAULT_WEIGHTING) : weighting;
     }
 }

@@ -35,6 +35,11 @@ public interface Plugin {
         return List.of();
     }
 
+    /** Task-weighting methods: how the tasks' losses or gradients make one update. */
+    default List<TaskWeightingFactory<?>> taskWeightings() {
+        return List.of();
+    }
+
     default List<DatasetFactory<?>> datasets() {
         return List.of();
     }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Nested maps of metrics as JSON (NaN as null), written atomically. */
+/** Nested maps and lists of metrics as JSON (NaN as null), written atomically. */
 final class MetricsJson {
     private MetricsJson() {
     }
@@ -26,6 +26,13 @@ final class MetricsJson {
                 first = false;
             }
             return text.append(first ? "}" : "\n" + indent + "}").toString();
+        }
+        if (value instanceof java.util.List<?> list) {
+            StringBuilder text = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(render(list.get(i), indent));
+            }
+            return text.append(']').toString();
         }
         if (value instanceof Double d) {
             return d.isNaN() || d.isInfinite() ? "null" : Double.toString(d);

@@ -63,6 +63,11 @@ final class ProgressReporter implements TrainingListener, dev.mtl4j.api.spi.Text
             line.setLength(line.length() - 2);
             line.append(')');
         }
+        if (!report.weighting().equals(dev.mtl4j.api.spec.TrainingSpec.DEFAULT_WEIGHTING)) {
+            // what the task-weighting method did this epoch: each task's mean λ
+            line.append("  λ");
+            report.weights().forEach((task, weight) -> line.append(String.format(Locale.ROOT, " %s=%.3f", task, weight)));
+        }
         if (!Double.isNaN(report.validationLoss())) {
             line.append(String.format(Locale.ROOT, "  val-loss %.4f", report.validationLoss()));
         }

@@ -184,6 +184,8 @@ public final class PipelineSchema {
                 "Which task's data set each batch comes from, when tasks bring their own data [proportional]."));
         keys.put("init", nodes.described(nodes.oneOfNames(TrainingSpec.INITS), "How the weights start [auto]."));
         keys.put("checkpoint", checkpoint());
+        keys.put("weighting", nodes.described(nodes.ref(Family.WEIGHTING.id()),
+                "How the tasks' losses or gradients make one update [static]."));
         return section("training", TrainingReader.KEYS, keys, List.of(), "How the network trains.");
     }
 

@@ -152,6 +152,9 @@ public final class PipelineYamlWriter {
         if (training.checkpoint() != null) {
             map.put("checkpoint", new LinkedHashMap<>(Map.of("every", training.checkpoint().every())));
         }
+        if (training.weighting() != null) {
+            map.put("weighting", component(training.weighting()));
+        }
         return map;
     }
 

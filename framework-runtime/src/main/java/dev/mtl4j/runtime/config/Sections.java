@@ -84,7 +84,9 @@ public final class Sections {
                     key("init", String.join(" | ", TrainingSpec.INITS), TrainingSpec.DEFAULT_INIT,
                             "how weights start: each component's choice, or one for every layer"),
                     key("checkpoint", "section", "none", "save a checkpoint every N epochs; mtl train --resume goes on "
-                            + "from it (mtl describe checkpoint)")));
+                            + "from it (mtl describe checkpoint)"),
+                    key("weighting", "component", TrainingSpec.DEFAULT_WEIGHTING,
+                            "how the tasks' losses or gradients make one update: static, dwa, pcgrad ... (mtl describe TYPE)")));
     /** Its keys are CheckpointSpec's @Param components: declared once, for the reader, describe and the schema. */
     static final Section CHECKPOINT = new Section("checkpoint", "training.checkpoint",
             "Save a checkpoint every `every` epochs into the output folder (checkpoint.zip); mtl train PIPELINE --resume "

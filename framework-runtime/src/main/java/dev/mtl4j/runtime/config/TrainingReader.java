@@ -33,11 +33,14 @@ final class TrainingReader {
         boolean hasSampler = training.keys().contains("sampler");
         Optional<ComponentSpec> sampler = training.value("sampler")
                 .flatMap(node -> components.read(node, training.path("sampler"), Family.SAMPLER, training.values()));
-        if (hasSampler && sampler.isEmpty() || hasCheckpoint && checkpoint.isEmpty()) {
+        boolean hasWeighting = training.keys().contains("weighting");
+        Optional<ComponentSpec> weighting = training.value("weighting")
+                .flatMap(node -> components.read(node, training.path("weighting"), Family.WEIGHTING, training.values()));
+        if (hasSampler && sampler.isEmpty() || hasCheckpoint && checkpoint.isEmpty() || hasWeighting && weighting.isEmpty()) {
             return Optional.empty();
         }
         return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping,
-                sampler.orElse(null), init, checkpoint.orElse(null)));
+                sampler.orElse(null), init, checkpoint.orElse(null), weighting.orElse(null)));
     }
 
     private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {

@@ -52,9 +52,11 @@ final class CheckpointState {
             epoch.put("weights", report.weights());
             epoch.put("validationTaskLosses", report.validationTaskLosses());
             epoch.put("trainMetrics", report.trainMetrics());
+            epoch.put("weighting", report.weighting());
             history.add(epoch);
         }
         map.put("history", history);
+        map.put("weighting", checkpoint.weighting());
         return map;
     }
 
@@ -79,12 +81,18 @@ final class CheckpointState {
             history.add(new EpochReport(whole(epoch, "epoch"), number(epoch, "trainLoss"), number(epoch, "validationLoss"),
                     metrics(epoch.get("metrics")), number(epoch, "seconds"), numbers(epoch.get("taskLosses")),
                     numbers(epoch.get("weights")), epoch.get("validationTaskLosses") == null ? Map.of() : numbers(epoch.get("validationTaskLosses")),
-                    epoch.get("trainMetrics") == null ? Map.of() : metrics(epoch.get("trainMetrics"))));
+                    epoch.get("trainMetrics") == null ? Map.of() : metrics(epoch.get("trainMetrics")),
+                    epoch.get("weighting") instanceof String type ? type : dev.mtl4j.api.spec.TrainingSpec.DEFAULT_WEIGHTING));
+        }
+        Map<String, Object> weighting = new LinkedHashMap<>();
+        if (map.get("weighting") instanceof Map<?, ?> saved) {
+            saved.forEach((key, value) -> weighting.put(String.valueOf(key), value));
         }
         return new TrainingCheckpoint(whole(map, "epochsDone"), params, updaterState, whole(map, "iterationCount"),
                 whole(map, "epochCount"), ((Number) map.get("randomRoot")).longValue(),
                 ((Number) map.get("randomNode")).longValue(),
-                list(map, "divergenceStarts").stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray(), stopping, history);
+                list(map, "divergenceStarts").stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray(), stopping, history,
+                weighting);
     }
 
     static boolean hasBestParams(Map<String, Object> map) {

@@ -22,16 +22,20 @@ final class ModelEntries {
     static final String MANIFEST = "mtl4j/manifest.yaml";
     /** Optional: the per-epoch history of the training that made the model (report.HistoryJson), as JSON. */
     static final String HISTORY = "mtl4j/history.json";
+    /** The task-weighting method's state, when it has one (learned weights, histories). */
+    static final String WEIGHTING = "mtl4j/weighting.yaml";
 
     /**
      * DL4J's own entries at the root, then ours; the manifest is written last. The preprocessing
      * holds vocabularies (a text encoder's may have a million words); the other text is small.
      */
     static final ZipLayout LAYOUT = new ZipLayout("model",
-            Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING, PROVENANCE, HISTORY, MANIFEST),
+            Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING, PROVENANCE, HISTORY, MANIFEST,
+                    WEIGHTING),
             List.of(CONFIGURATION, COEFFICIENTS, PIPELINE, PREPROCESSING, PROVENANCE),
             Map.of(CONFIGURATION, 16 * Sizes.MIB, PIPELINE, 16 * Sizes.MIB, PREPROCESSING, 256 * Sizes.MIB,
-                    PROVENANCE, 16 * Sizes.MIB, HISTORY, 16 * Sizes.MIB, MANIFEST, Sizes.MIB, NO_PARAMS, Sizes.KIB));
+                    PROVENANCE, 16 * Sizes.MIB, HISTORY, 16 * Sizes.MIB, MANIFEST, Sizes.MIB, NO_PARAMS, Sizes.KIB,
+                    WEIGHTING, 16 * Sizes.MIB));
 
     private ModelEntries() {
     }

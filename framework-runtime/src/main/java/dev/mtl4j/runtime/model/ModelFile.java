@@ -60,6 +60,9 @@ public final class ModelFile {
                 if (historyJson != null) {
                     zip.put(ModelEntries.HISTORY, text(historyJson));
                 }
+                if (!model.weightingState().isEmpty()) {
+                    zip.put(ModelEntries.WEIGHTING, text(PlainYaml.dump(model.weightingState())));
+                }
                 zip.finish(ModelEntries.MANIFEST);
             }
         });
@@ -96,7 +99,8 @@ public final class ModelFile {
                     state -> Preprocessor.fromState(state, spec, TextEncoders.of(catalog, spec.encoder())));
             ComputationGraph graph = new NetworkReader(zip).read();
             ModelConsistency.check(zip, spec, preprocessor, graph);
-            return new TrainedModel(spec, graph, preprocessor, provenance);
+            Map<String, Object> weighting = zip.has(ModelEntries.WEIGHTING) ? yaml(zip, ModelEntries.WEIGHTING) : null;
+            return new TrainedModel(spec, graph, preprocessor, provenance, weighting);
         }
     }
 

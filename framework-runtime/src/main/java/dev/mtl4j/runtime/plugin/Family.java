@@ -11,6 +11,8 @@ import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.SharingStrategyFactory;
 import dev.mtl4j.api.spi.TaskSampler;
 import dev.mtl4j.api.spi.TaskSamplerFactory;
+import dev.mtl4j.api.spi.TaskWeighting;
+import dev.mtl4j.api.spi.TaskWeightingFactory;
 import dev.mtl4j.api.spi.TransferStrategy;
 import dev.mtl4j.api.spi.TransferStrategyFactory;
 import dev.mtl4j.runtime.suggest.FuzzyMatcher;
@@ -50,7 +52,11 @@ public final class Family<T> {
             TaskSamplerFactory.class, Plugin::taskSamplers,
             (f, c) -> Family.<TaskSamplerFactory<Record>>as(f).create(c));
 
-    private static final List<Family<?>> ALL = List.of(ENCODER, HEAD, SHARING, TRANSFER, DATASET, SAMPLER);
+    public static final Family<TaskWeighting> WEIGHTING = new Family<>("weighting", "task weighting", "task weightings",
+            TaskWeightingFactory.class, Plugin::taskWeightings,
+            (f, c) -> Family.<TaskWeightingFactory<Record>>as(f).create(c));
+
+    private static final List<Family<?>> ALL = List.of(ENCODER, HEAD, SHARING, TRANSFER, DATASET, SAMPLER, WEIGHTING);
 
     private final String id;
     private final String label;

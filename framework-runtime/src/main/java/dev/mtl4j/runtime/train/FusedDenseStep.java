@@ -34,6 +34,7 @@ final class FusedDenseStep implements TrainingStep {
     /** The updater's blocks when the step may drive their optimizers directly, else null. */
     private final List<UpdaterBlock> directBlocks;
     private final Map<Long, Buffers> buffers = new HashMap<>();
+    private FusedTaskGradients perTask;
 
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
         this.graph = graph;
@@ -62,11 +63,13 @@ final class FusedDenseStep implements TrainingStep {
     }
 
     /** Preactivations and activations of every node, and the error flowing back into each. */
-    private static final class Buffers {
+    static final class Buffers {
         final INDArray[] preActivation;
         final INDArray[] activation;
         final INDArray[] error;
         final INDArray ones;
+        /** Per node, room for dL/dz when a node's backward runs more than once (per-task passes); made on demand. */
+        final INDArray[] scratch;
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
@@ -74,6 +77,7 @@ final class FusedDenseStep implements TrainingStep {
             preActivation = new INDArray[n];
             activation = new INDArray[n];
             error = new INDArray[n];
+            scratch = new INDArray[n];
             for (int i = 0; i < n; i++) {
                 long width = nodes.get(i).width();
                 preActivation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
@@ -98,7 +102,7 @@ final class FusedDenseStep implements TrainingStep {
         for (int i = 0; i < outputs; i++) {
             score += lambda[i] * losses[i];
         }
-        backward(input, b, deltas, lambda, directBlocks != null ? 1.0 / rows : 1.0);
+        backward(input, b, deltas, lambda, gradientScale(rows));
         if (regularized) {
             // DL4J's score includes the regularization terms (weight decay: 0.5 * coeff * |W|^2), before the update
             score += graph.calcRegularizationScore(true);
@@ -106,6 +110,43 @@ final class FusedDenseStep implements TrainingStep {
         update(rows);
         graph.setScore(score);
         return new StepResult(score, losses, present, lambda.clone());
+    }
+
+    @Override
+    public StepResult fitPerTask(MultiDataSet batch, PerTaskRule rule) {
+        if (perTask == null) {
+            perTask = new FusedTaskGradients(this, nodes, outputs);
+        }
+        INDArray input = batch.getFeatures(0);
+        long rows = input.size(0);
+        Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(nodes, r));
+        forward(input, b);
+        boolean[] present = TaskMasks.present(batch);
+        double[] losses = new double[outputs];
+        INDArray[] deltas = outputDeltas(batch, b, losses);
+        FusedTaskGradients.Combined combined = perTask.backward(input, b, deltas, new dev.mtl4j.api.spi.BatchLosses(losses, present),
+                rule, gradientScale(rows));
+        double score = 0;
+        for (int i = 0; i < outputs; i++) {
+            score += combined.heads()[i] * losses[i];
+        }
+        if (regularized) {
+            score += graph.calcRegularizationScore(true);
+        }
+        update(rows);
+        graph.setScore(score);
+        return new StepResult(score, losses, present, combined.shared());
+    }
+
+    /** The factor of the gradient GEMMs: 1/rows when the step applies the optimizers itself. */
+    double gradientScale(long rows) {
+        return directBlocks != null ? 1.0 / rows : 1.0;
+    }
+
+    @Override
+    public String whyNoRepresentation() {
+        String why = new TaskPaths(nodes, outputs).whyNoRepresentation();
+        return why == null ? null : "the network has no single shared representation: " + why;
     }
 
     /** Applies the gradient in the network's gradient views: the optimizers, then the parameters. */
@@ -148,7 +189,7 @@ final class FusedDenseStep implements TrainingStep {
         return usable ? List.copyOf(blocks) : null;
     }
 
-    private void forward(INDArray input, Buffers b) {
+    void forward(INDArray input, Buffers b) {
         for (int i = 0; i < nodes.size(); i++) {
             DenseTopology.Node node = nodes.get(i);
             INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
@@ -167,7 +208,7 @@ final class FusedDenseStep implements TrainingStep {
      * Each output's unweighted loss (DL4J's score: summed over the rows, divided by the batch size) into
      * {@code losses}, and its dL_i/dz, indexed by node (null for hidden nodes).
      */
-    private INDArray[] outputDeltas(MultiDataSet batch, Buffers b, double[] losses) {
+    INDArray[] outputDeltas(MultiDataSet batch, Buffers b, double[] losses) {
         long rows = batch.getFeatures(0).size(0);
         INDArray[] deltas = new INDArray[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -203,20 +244,38 @@ final class FusedDenseStep implements TrainingStep {
                     delta.muli(lambda[node.output()]);
                 }
             } else {
-                delta = FastGradients.hidden(node.activation(), b.activation[i], b.preActivation[i], b.error[i]);
-                if (delta == null) {
-                    delta = node.activation().backprop(b.preActivation[i], b.error[i]).getFirst();
-                }
+                delta = hiddenDelta(i, b, b.preActivation[i], b.error[i]);
             }
-            INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
-            Nd4j.gemm(in, delta, node.weightGradient(), true, false, gradientScale, 0.0);
-            // the bias gradient as ones^T * delta: one small GEMM, much cheaper than a column reduction
-            Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, gradientScale, 0.0);
-            if (node.parent() >= 0) {
-                int parent = node.parent();
-                Nd4j.gemm(delta, node.weights(), b.error[parent], false, true, 1.0, errorStarted[parent] ? 1.0 : 0.0);
+            int parent = node.parent();
+            nodeGradients(i, input, b, delta, gradientScale, parent < 0 ? null : b.error[parent], parent >= 0 && errorStarted[parent]);
+            if (parent >= 0) {
                 errorStarted[parent] = true;
             }
+        }
+    }
+
+    /**
+     * dL/dz of hidden node n from the error flowing into its output; written into {@code scratch},
+     * which must hold the node's preactivation (it is overwritten).
+     */
+    INDArray hiddenDelta(int n, Buffers b, INDArray scratch, INDArray error) {
+        DenseTopology.Node node = nodes.get(n);
+        INDArray delta = FastGradients.hidden(node.activation(), b.activation[n], scratch, error);
+        return delta != null ? delta : node.activation().backprop(scratch, error).getFirst();
+    }
+
+    /**
+     * Node n's weight and bias gradients from its dL/dz, into its gradient views, and the error
+     * {@code delta Wᵀ} flowing into its input when {@code into} is not null (added to it when {@code accumulate}).
+     */
+    void nodeGradients(int n, INDArray input, Buffers b, INDArray delta, double gradientScale, INDArray into, boolean accumulate) {
+        DenseTopology.Node node = nodes.get(n);
+        INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
+        Nd4j.gemm(in, delta, node.weightGradient(), true, false, gradientScale, 0.0);
+        // the bias gradient as ones^T * delta: one small GEMM, much cheaper than a column reduction
+        Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, gradientScale, 0.0);
+        if (into != null) {
+            Nd4j.gemm(delta, node.weights(), into, false, true, 1.0, accumulate ? 1.0 : 0.0);
         }
     }
 }

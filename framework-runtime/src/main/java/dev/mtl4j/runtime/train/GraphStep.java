@@ -14,12 +14,27 @@ final class GraphStep implements TrainingStep {
     private final boolean regularized;
     private final LossWeightLevers levers;
 
-    /** @param ties the graph's tie penalty (already one of its listeners), or null */
-    GraphStep(ComputationGraph graph, ParameterTies ties) {
+    private final String whyNotFused;
+    private GraphTaskPasses perTask;
+
+    /**
+     * @param ties the graph's tie penalty (already one of its listeners), or null
+     * @param whyNotFused why the network does not train through the fused step (for messages)
+     */
+    GraphStep(ComputationGraph graph, ParameterTies ties, String whyNotFused) {
         this.graph = graph;
         this.ties = ties;
         this.regularized = Regularization.any(graph);
         this.levers = new LossWeightLevers(graph);
+        this.whyNotFused = whyNotFused;
+    }
+
+    @Override
+    public StepResult fitPerTask(MultiDataSet batch, PerTaskRule rule) {
+        if (perTask == null) {
+            perTask = new GraphTaskPasses(graph, levers, ties, regularized, whyNotFused);
+        }
+        return perTask.fit(batch, rule);
     }
 
     @Override
@@ -65,6 +80,12 @@ final class GraphStep implements TrainingStep {
     private double outputScore(int output, double regularization) {
         double score = graph.getOutputLayer(output).score();
         return output == 0 ? score - regularization : score;
+    }
+
+    @Override
+    public String whyNoRepresentation() {
+        return "this network trains through DL4J's general path (" + whyNotFused + "), which takes per-task gradients "
+                + "on the shared parameters only";
     }
 
     @Override

@@ -12,12 +12,12 @@ final class NetworkState {
     }
 
     static TrainingCheckpoint capture(ComputationGraph graph, int epoch, DivergenceGuard guard, EarlyStopping stopping,
-                                      List<EpochReport> history) {
+                                      List<EpochReport> history, java.util.Map<String, Object> weighting) {
         INDArray state = graph.getUpdater().getStateViewArray();
         Random random = Nd4j.getRandom();
         return new TrainingCheckpoint(epoch, graph.params(), state == null ? Nd4j.empty() : state,
                 graph.getConfiguration().getIterationCount(), graph.getConfiguration().getEpochCount(),
-                random.rootState(), random.nodeState(), guard.starts(), stopping.state(), history);
+                random.rootState(), random.nodeState(), guard.starts(), stopping.state(), history, weighting);
     }
 
     /**

@@ -21,7 +21,7 @@ public enum StepKind {
             if (this == FUSED) {
                 throw new IllegalArgumentException("the fused step cannot train this network: it ties towers with a penalty");
             }
-            return new GraphStep(graph, ties);
+            return new GraphStep(graph, ties, this == GRAPH ? "DL4J's fit was asked for" : "its towers are tied by a penalty");
         }
         DenseTopology.Result topology = DenseTopology.of(graph);
         if (topology.topology() != null) {
@@ -30,7 +30,7 @@ public enum StepKind {
         if (this == FUSED) {
             throw new IllegalArgumentException("the fused step cannot train this network: " + topology.reason());
         }
-        return new GraphStep(graph, null);
+        return new GraphStep(graph, null, topology.reason());
     }
 
     /** The step {@code AUTO} would take for this network: "fused-dense" or "computation-graph". */

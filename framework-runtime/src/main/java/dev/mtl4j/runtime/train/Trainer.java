@@ -6,6 +6,7 @@ import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.api.spi.TaskSampler;
+import dev.mtl4j.api.spi.TaskWeighting;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.eval.Evaluator;
@@ -32,6 +33,7 @@ public final class Trainer {
     private final StepKind steps;
     private final Checkpointing checkpoints;
     private final EpochProbe probe;
+    private final Weighting weighting;
 
     public Trainer(TrainingListener listener) {
         this(listener, StepKind.AUTO);
@@ -42,19 +44,33 @@ public final class Trainer {
     }
 
     public Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints) {
-        this(listener, steps, checkpoints, null);
+        this(listener, steps, checkpoints, null, Weighting.TASK_WEIGHTS);
     }
 
-    private Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints, EpochProbe probe) {
+    private Trainer(TrainingListener listener, StepKind steps, Checkpointing checkpoints, EpochProbe probe,
+                    Weighting weighting) {
         this.listener = listener;
         this.steps = steps;
         this.checkpoints = checkpoints;
         this.probe = probe;
+        this.weighting = weighting;
     }
 
     /** This trainer, adding what {@code probe} measures to every epoch's metrics. */
     public Trainer probing(EpochProbe value) {
-        return new Trainer(listener, steps, checkpoints, value);
+        return new Trainer(listener, steps, checkpoints, value, weighting);
+    }
+
+    /**
+     * This trainer with a task-weighting method for its next {@code fit} (a method serves one training
+     * run); without one, each step applies the tasks' own weights.
+     *
+     * @param type the method's type name, for progress lines and errors
+     * @param state the method's state saved by an earlier training to continue from, or null (a
+     *     checkpoint's state, when the run resumes from one, takes its place)
+     */
+    public Trainer weighting(String type, TaskWeighting method, Map<String, Object> state) {
+        return new Trainer(listener, steps, checkpoints, probe, new Weighting(type, method, state));
     }
 
     /**
@@ -139,14 +155,18 @@ public final class Trainer {
                 epochs.skip();
             }
         }
-        StepWeights weights = StepWeights.fixed(lambda);
         TrainingStep step = steps.create(graph);
         EncodedData trainSample = RowSample.spread(trainRows, TRAIN_SAMPLE_ROWS);
+        // a training device beside the tasks (domain adaptation) keeps the fixed λ it was given
+        TaskBalance balance = outputNames.size() == tasks.size()
+                ? weighting.start(step, tasks, spec, resumed.map(TrainingCheckpoint::weighting).orElse(null))
+                : weighting.startFixed(outputNames, lambda, spec);
         int lastCheckpoint = reports.size();
         for (int epoch = reports.size() + 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            EpochTally tally = runEpoch(step, weights, taskNames, spec, epochs.next(), epoch, guard, lastCheckpoint);
+            EpochTally tally = runEpoch(step, balance, taskNames, spec, epochs.next(), epoch, guard, lastCheckpoint);
             guard.epochDone();
+            balance.epochDone(epoch, tally.taskLosses().values().stream().mapToDouble(Double::doubleValue).toArray());
             // DL4J's epoch counter drives per-epoch learning-rate schedules (a transfer's unfreezing).
             graph.incrementEpochCount();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -162,31 +182,31 @@ public final class Trainer {
             double validationLoss = losses == null ? Double.NaN : losses.joint();
             EpochReport report = new EpochReport(epoch, tally.meanLoss(), validationLoss, metrics, seconds, tally.taskLosses(),
                     tally.weights(), losses == null ? Map.of() : losses.tasks(),
-                    Evaluator.evaluate(graph, trainSample, tasks, preprocessor));
+                    Evaluator.evaluate(graph, trainSample, tasks, preprocessor), weighting.type());
             reports.add(report);
             listener.epochDone(report);
             if (stopping.stopAfter(report, graph, listener)) {
                 break;
             }
             if (checkpoints.every() > 0 && epoch % checkpoints.every() == 0 && epoch < spec.epochs()) {
-                checkpoints.save(NetworkState.capture(graph, epoch, guard, stopping, reports));
+                checkpoints.save(NetworkState.capture(graph, epoch, guard, stopping, reports, balance.state()));
                 lastCheckpoint = epoch;
             }
         }
         // the heads' own loss objects back in the network (a failed run is not saved, so no finally)
         step.close();
         stopping.keepBest(graph, reports.size());
-        return new TrainingHistory(reports, stopping.bestEpoch(), reports.size() < spec.epochs());
+        return new TrainingHistory(reports, stopping.bestEpoch(), reports.size() < spec.epochs(), balance.state());
     }
 
-    private EpochTally runEpoch(TrainingStep step, StepWeights weights, List<String> taskNames, TrainingSpec spec, Batches plan,
+    private EpochTally runEpoch(TrainingStep step, TaskBalance balance, List<String> taskNames, TrainingSpec spec, Batches plan,
                                 int epoch, DivergenceGuard guard, int lastCheckpoint) {
         EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
         for (int b = 0; b < batches; b++) {
             MultiDataSet batch = plan.batch(b);
             listener.batchReady(epoch, b + 1, batch);
-            StepResult result = step.fit(batch, weights);
+            StepResult result = balance.step(step, batch);
             double loss = result.loss();
             Optional<String> diverged = guard.check(result);
             if (diverged.isPresent()) {

@@ -21,14 +21,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param divergenceStarts each task's start for the divergence rule, NaN for a task not seen yet
  * @param stopping early stopping's memory
  * @param history the reports of the epochs done
+ * @param weighting the task-weighting method's state (learned weights, histories), empty for a stateless one
  */
 public record TrainingCheckpoint(int epochsDone, INDArray params, INDArray updaterState, int iterationCount, int epochCount,
                                  long randomRoot, long randomNode, double[] divergenceStarts, Stopping stopping,
-                                 List<EpochReport> history) {
+                                 List<EpochReport> history, java.util.Map<String, Object> weighting) {
 
     public TrainingCheckpoint {
         divergenceStarts = divergenceStarts.clone();
         history = List.copyOf(history);
+        weighting = weighting == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weighting));
     }
 
     /**

@@ -32,6 +32,7 @@ import dev.mtl4j.runtime.plugin.Family;
 import dev.mtl4j.runtime.plugin.PipelineComponents;
 import dev.mtl4j.runtime.plugin.PluginRegistry;
 import dev.mtl4j.runtime.train.Trainer;
+import dev.mtl4j.runtime.train.WeightingRules;
 import dev.mtl4j.runtime.train.TrainingHistory;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class TransferRunner {
         List<String> keptHeads = start.keptHeadLayers(blueprint);
 
         TrainingHistory history;
-        Trainer trainer = new Trainer(listener);
+        Trainer trainer = WeightingRules.trainer(resolver, spec, listener);
         if (strategy.precomputesFeatures()) {
             SharedLayout.Attachment shared = singleAttachment(blueprint.layout(), spec);
             CompiledNetwork headsOnly = compiler.configureHeads(spec, shared.size(), components.heads(), targets).build();
@@ -125,7 +126,7 @@ public final class TransferRunner {
         List<Path> inputs = new ArrayList<>(data.files());
         inputs.add(sourceFile);
         TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
-                ProvenanceRecorder.record(registry, spec.training().seed(), inputs));
+                ProvenanceRecorder.record(registry, spec.training().seed(), inputs), WeightingRules.saved(spec, history));
         TrainingResult transferred = new TrainingResult(model, history,
                 SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
         TrainingResult scratch = !baseline ? null
@@ -209,7 +210,7 @@ public final class TransferRunner {
         CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(),
                 components.encoderOver(preprocessor.features().text()), components.sharing(),
                 components.heads(), targets);
-        TrainingHistory history = new Trainer(TrainingListener.SILENT)
+        TrainingHistory history = WeightingRules.trainer(resolver, spec, TrainingListener.SILENT)
                 .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
         TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
                 ProvenanceRecorder.record(registry, spec.training().seed(), data.files()));

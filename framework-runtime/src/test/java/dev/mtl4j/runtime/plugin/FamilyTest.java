@@ -25,7 +25,7 @@ final class FamilyTest {
     @Test
     void everyFamilyHasItsOwnIdAndFactoryType() {
         assertThat(Family.all()).extracting(Family::id).doesNotHaveDuplicates()
-                .containsExactly("encoder", "head", "sharing", "transfer", "dataset", "sampler");
+                .containsExactly("encoder", "head", "sharing", "transfer", "dataset", "sampler", "weighting");
         assertThat(Family.all()).extracting(Family::factoryType).doesNotHaveDuplicates();
     }
 
