@@ -14,12 +14,17 @@ final class AdapterMath {
         this.name = name;
     }
 
-    /** The output; {@code kept[0]} and {@code kept[1]} receive the bottleneck's pre-activation and activation. */
+    /**
+     * The output; {@code kept[0]}, {@code kept[1]} and {@code kept[2]} receive the bottleneck's
+     * pre-activation, activation and Φ of the pre-activation.
+     */
     INDArray forward(INDArray x, Map<String, INDArray> p, INDArray[] kept) {
         INDArray pre = x.mmul(p.get(name + "DownW")).addiRowVector(p.get(name + "Downb"));
-        INDArray activated = Gelu.forward(pre);
+        Gelu.Activated gelu = Gelu.forward(pre);
+        INDArray activated = gelu.output();
         kept[0] = pre;
         kept[1] = activated;
+        kept[2] = gelu.cdf();
         return activated.mmul(p.get(name + "UpW")).addiRowVector(p.get(name + "Upb")).addi(x);
     }
 
@@ -27,7 +32,7 @@ final class AdapterMath {
     INDArray backward(INDArray dy, INDArray x, INDArray[] kept, Map<String, INDArray> p, Map<String, INDArray> grads) {
         grads.get(name + "UpW").assign(kept[1].transpose().mmul(dy));
         grads.get(name + "Upb").assign(dy.sum(0));
-        INDArray dPre = Gelu.backward(dy.mmul(p.get(name + "UpW").transpose()), kept[0]);
+        INDArray dPre = Gelu.backward(dy.mmul(p.get(name + "UpW").transpose()), kept[0], kept[2]);
         grads.get(name + "DownW").assign(x.transpose().mmul(dPre));
         grads.get(name + "Downb").assign(dPre.sum(0));
         return dPre.mmul(p.get(name + "DownW").transpose()).addi(dy);

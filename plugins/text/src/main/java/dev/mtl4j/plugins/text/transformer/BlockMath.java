@@ -35,12 +35,13 @@ final class BlockMath {
         private AttentionMath attention;
         private AttentionMath.Attended attended;
         private INDArray attentionOut;
-        private final INDArray[] adapter1Kept = new INDArray[2];
+        private final INDArray[] adapter1Kept = new INDArray[3];
         private LayerNormMath.Normalized norm1;
         private INDArray ffnPre;
         private INDArray ffnActivated;
+        private INDArray ffnCdf;
         private INDArray ffnOutput;
-        private final INDArray[] adapter2Kept = new INDArray[2];
+        private final INDArray[] adapter2Kept = new INDArray[3];
         private LayerNormMath.Normalized norm2;
 
         private Pass(INDArray input, long batch, long length) {
@@ -75,7 +76,9 @@ final class BlockMath {
         pass.norm1 = LayerNormMath.forward(attended.addi(in), p.get("ln1Gain"), p.get("ln1Bias"), spec.epsilon());
         INDArray hidden = pass.norm1.output();
         pass.ffnPre = ffnIn.forward(hidden, p, null);
-        pass.ffnActivated = Gelu.forward(pass.ffnPre);
+        Gelu.Activated gelu = Gelu.forward(pass.ffnPre);
+        pass.ffnActivated = gelu.output();
+        pass.ffnCdf = gelu.cdf();
         pass.ffnOutput = ffnOut.forward(pass.ffnActivated, p, null);
         INDArray fed = spec.hasAdapters() ? adapter2.forward(pass.ffnOutput, p, pass.adapter2Kept) : pass.ffnOutput.dup();
         pass.norm2 = LayerNormMath.forward(fed.addi(hidden), p.get("ln2Gain"), p.get("ln2Bias"), spec.epsilon());
@@ -92,7 +95,7 @@ final class BlockMath {
                 grad(grads, "ln2Bias"));
         INDArray dFfnOut = spec.hasAdapters() ? adapter2.backward(dSum2, pass.ffnOutput, pass.adapter2Kept, p, grads) : dSum2;
         INDArray dActivated = ffnOut.backward(dFfnOut, pass.ffnActivated, null, p, grads, spec);
-        INDArray dPre = Gelu.backward(dActivated, pass.ffnPre);
+        INDArray dPre = Gelu.backward(dActivated, pass.ffnPre, pass.ffnCdf);
         INDArray dHidden = ffnIn.backward(dPre, pass.norm1.output(), null, p, grads, spec).addi(dSum2);
         INDArray dSum1 = LayerNormMath.backward(dHidden, pass.norm1, p.get("ln1Gain"), grad(grads, "ln1Gain"),
                 grad(grads, "ln1Bias"));
