@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import java.nio.file.Files;
@@ -37,8 +38,25 @@ public final class RunFolder {
         if (!Files.isDirectory(directory)) {
             throw new MtlException(ErrorCategory.IO_FAILED, directory + ": not a run folder (no such folder)");
         }
-        return new ReportInputs(directory.toString(), required(METRICS), required(HISTORY), optional(EVALUATION),
+        return new ReportInputs(directory.toString(), splitsOnly(required(METRICS)), required(HISTORY), optional(EVALUATION),
                 optional(BASELINES), optional(AFFINITY), optional(BASELINE_HISTORY), optional(TRANSFER_COMPARISON));
+    }
+
+    /**
+     * metrics.json's task, split, metric, value: without a task's per-epoch series ({@code epochs},
+     * which the task weighting adds; history.json has them), which the page would read as a split.
+     */
+    private static JsonNode splitsOnly(JsonNode metrics) {
+        if (!(metrics instanceof ObjectNode object)) {
+            return metrics;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.forEach(task -> {
+            if (task instanceof ObjectNode node) {
+                node.remove("epochs");
+            }
+        });
+        return copy;
     }
 
     private JsonNode required(String name) {

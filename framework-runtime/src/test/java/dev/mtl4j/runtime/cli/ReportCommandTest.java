@@ -63,12 +63,17 @@ final class ReportCommandTest {
         assertThat(evaluation.get("tasks").get("ink").get("scatter").get(0).get("actual").size()).isPositive();
         assertThat(out.resolve("report.html")).isRegularFile();
 
+        // a task's per-epoch series in metrics.json (the task weighting writes them) is not a split
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) metrics.get("digit")).putObject("epochs").putArray("loss").add(1.5);
+        Files.writeString(out.resolve("metrics.json"), metrics.toString());
         Path page = dir.resolve("again.html");
         CliRun report = CliRun.of("report", out.toString(), "--out", page.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(report.out().strip()).isEqualTo(page.toString());
         String html = Files.readString(page);
         assertThat(html.contains("window.MTL_REPORT = {") && html.contains("\"pipeline\":\"digits-history\"")).as("the page's data").isTrue();
+        assertThat(html).as("metrics.json's per-epoch series are not read as a split").doesNotContain("\"epochs\":{\"loss\"");
 
         CliRun notARun = CliRun.of("report", dir.toString());
         assertThat(notARun.exitCode()).isEqualTo(7);
