@@ -83,7 +83,7 @@ public final class Heads {
             return this;
         }
 
-        /** {@code binary}: the focal-loss exponent γ (0: plain cross-entropy). */
+        /** {@code binary} and {@code classification}: the focal-loss exponent γ (0: plain cross-entropy). */
         public Head focal(double gamma) {
             set("focal", gamma);
             return this;

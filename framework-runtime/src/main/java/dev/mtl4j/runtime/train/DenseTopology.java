@@ -148,7 +148,8 @@ final class DenseTopology {
             boolean supported = (out.getLossFn() instanceof LossMCXENT && out.getActivationFn() instanceof ActivationSoftmax)
                     || (out.getLossFn() instanceof LossBinaryXENT && out.getActivationFn() instanceof ActivationSigmoid)
                     // a head's own loss computes its score and dL/dz itself, as DL4J's losses do here
-                    || (out.getLossFn() instanceof ScalableLoss && out.getActivationFn() instanceof ActivationSigmoid)
+                    || (out.getLossFn() instanceof ScalableLoss
+                    && (out.getActivationFn() instanceof ActivationSigmoid || out.getActivationFn() instanceof ActivationSoftmax))
                     || ((out.getLossFn() instanceof LossMSE || out.getLossFn() instanceof LossMAE)
                     && out.getActivationFn() instanceof ActivationIdentity);
             return supported ? Optional.empty() : Optional.of("output '" + name + "' has an unsupported loss/activation");

@@ -86,4 +86,17 @@ final class ImbalancedBinaryTest {
                 .isCloseTo(runtime.evaluate(weighted.model(), data).get("label").get("f1"), within(1e-9));
         assertThat(loaded.spec()).isEqualTo(weighted.model().spec());
     }
+
+    @Test
+    void aFocalWeightedClassificationHeadLearnsAndReloads() {
+        TrainingResult focal = train(Heads.classification().focal(2).classWeights(java.util.Map.of("fraud", 5.0)));
+        Path file = dir.resolve("focal.zip");
+        runtime.save(focal.model(), file);
+
+        TrainedModel loaded = runtime.load(file);
+
+        assertThat(focal.metric("test", "label", "accuracy")).isGreaterThan(0.8);
+        assertThat(runtime.evaluate(loaded, data).get("label").get("macro-f1"))
+                .isCloseTo(runtime.evaluate(focal.model(), data).get("label").get("macro-f1"), within(1e-9));
+    }
 }

@@ -8,10 +8,12 @@ import dev.mtl4j.api.spi.TargetInfo;
 import dev.mtl4j.api.spi.TargetKind;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
-/** Softmax over the classes, cross-entropy loss, each class's examples optionally weighted. */
+/** Softmax over the classes, cross-entropy loss, each class's examples optionally weighted, a focal term optional. */
 final class ClassificationHead implements Head {
     private final ClassificationConfig config;
 
@@ -43,7 +45,9 @@ final class ClassificationHead implements Head {
         int outputs = outputSize(context.target());
         double[] weights = ClassWeights.perClass(config.classWeights(), context.target());
         // DL4J's softmax cross-entropy weighs each class's column: with one-hot labels, each class's examples
-        LossMCXENT loss = weights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.createFromArray(weights).castTo(DataType.FLOAT).reshape(1, outputs));
+        INDArray perClass = weights == null ? null : Nd4j.createFromArray(weights).castTo(DataType.FLOAT).reshape(1, outputs);
+        ILossFunction loss = config.focal() > 0 ? new FocalSoftmaxXent(config.focal(), perClass)
+                : perClass == null ? new LossMCXENT() : new LossMCXENT(perClass);
         return HeadLayers.build(scope, input, inputSize, config.hidden(), outputs, Activation.SOFTMAX, loss);
     }
 }

@@ -13,8 +13,8 @@ public final class ClassificationHeadFactory implements HeadFactory<Classificati
 
     @Override
     public String description() {
-        return "Single-label classification: softmax output, cross-entropy loss (classes optionally weighted); "
-                + "metrics accuracy, macro-F1, log-loss.";
+        return "Single-label classification: softmax output, cross-entropy loss (classes optionally weighted, focal term "
+                + "optional); metrics accuracy, macro-F1, log-loss.";
     }
 
     @Override
