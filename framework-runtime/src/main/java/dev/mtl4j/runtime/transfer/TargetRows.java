@@ -9,6 +9,7 @@ import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.DataContext;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TableSource;
+import dev.mtl4j.runtime.data.DataFiles;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.Splits;
@@ -32,11 +33,13 @@ public record TargetRows(EncodedData train, EncodedData test, Set<String> labell
 
     /**
      * @param key where the target is written ({@code data.target}), for messages
-     * @throws MtlException CONFIG_INVALID naming the file when it lacks a feature column or leaves no training rows
+     * @throws MtlException DATA_INVALID at {@code key.source.path} when the file is missing, naming the file when it lacks
+     *     a feature column; CONFIG_INVALID when the split leaves no training rows
      */
     public static TargetRows read(TargetDataSpec target, String key, PipelineSpec spec, Preprocessor preprocessor,
                            ComponentResolver resolver, Path baseDirectory) {
-        TableSource source = resolver.dataset(target.source(), key + ".source", new DataContext(baseDirectory));
+        TableSource source = DataFiles.requireFound(resolver.dataset(target.source(), key + ".source",
+                new DataContext(baseDirectory)), target.source(), key + ".source");
         RawTable table = source.read();
         List<String> missing = preprocessor.features().columns().stream().filter(c -> table.columnIndex(c) < 0).toList();
         if (!missing.isEmpty()) {
