@@ -41,7 +41,7 @@ public final class SpamAdaptation {
     }
 
     public static void main(String[] args) {
-        Path data = Path.of(args.length > 0 ? args[0] : "examples/data");
+        Path data = Path.of(args.length > 0 ? args[0] : "examples/data").toAbsolutePath();
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         MtlRuntime runtime = MtlRuntime.create();
         System.out.println("| seed | source-only acc / F1 | DANN acc / F1 | CORAL acc / F1 | DANN domain classifier, last epoch |");

@@ -39,7 +39,7 @@ public final class IncomeMetaLearning {
     }
 
     public static void main(String[] args) {
-        Path data = Path.of(args.length > 0 ? args[0] : "examples/data");
+        Path data = Path.of(args.length > 0 ? args[0] : "examples/data").toAbsolutePath();
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         MtlRuntime runtime = MtlRuntime.create();
         System.out.println("| k | seed | held-out occupations | model | accuracy after 0 / 1 / 5 / 10 steps |");

@@ -22,7 +22,7 @@ import java.util.Locale;
  * measured (MSE) on its other 100; beside them the pretrained network (trained jointly on every
  * training wave's points) and the network from scratch, adapted by the same steps.
  *
- * <pre>{@code java -cp ... dev.mtl4j.examples.meta.SineMetaLearning [epochs=16] [outerSteps=250]}</pre>
+ * <pre>{@code java -cp ... dev.mtl4j.examples.meta.SineMetaLearning [epochs=16] [outerSteps=250] [K list=5,10] [strategies=reptile,fomaml]}</pre>
  */
 public final class SineMetaLearning {
     private static final int TRAIN_WAVES = 1000;
@@ -47,15 +47,17 @@ public final class SineMetaLearning {
     public static void main(String[] args) throws IOException {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int outerSteps = args.length > 1 ? Integer.parseInt(args[1]) : 250;
+        int[] ks = java.util.Arrays.stream((args.length > 2 ? args[2] : "5,10").split(",")).mapToInt(Integer::parseInt).toArray();
+        String[] types = (args.length > 3 ? args[3] : "reptile,fomaml").split(",");
         MtlRuntime runtime = MtlRuntime.create();
         Path folder = Files.createTempDirectory("sines");
         System.out.println("| K | model | MSE after 0 steps | after 1 step | after 10 steps | meta-training |");
         System.out.println("|---|---|---|---|---|---|");
-        for (int k : new int[] {5, 10}) {
+        for (int k : ks) {
             Path file = folder.resolve("sines-k" + k + ".csv");
             SineWaves.write(file, TRAIN_WAVES, k + 10, TEST_WAVES, k + 100, 7);
             MetaResult pretrained = null;
-            for (String type : new String[] {"reptile", "fomaml"}) {
+            for (String type : types) {
                 long started = System.nanoTime();
                 MetaResult result = runtime.metaTrain(pipeline(file, type, k, epochs, outerSteps), folder,
                         TrainingListener.SILENT, pretrained == null);
