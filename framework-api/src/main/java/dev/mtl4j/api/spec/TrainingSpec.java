@@ -86,7 +86,7 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
 
     /** This training with another early stopping, or none (null). */
     public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, value, sampler, init, checkpoint);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, value, sampler, init, checkpoint, weighting);
     }
 
     /** This training with other checkpoints, or none (null). */

@@ -86,10 +86,15 @@ public final class Baselines {
         };
     }
 
-    /** One task of the pipeline, alone: λ = 1, hard sharing, its own data if it has some. */
+    /**
+     * One task of the pipeline, alone: λ = 1 under the static weighting (a method that balances or
+     * aggregates tasks has nothing to balance with one task, and the gradient methods refuse it), hard
+     * sharing, its own data if it has some.
+     */
     static PipelineSpec alone(PipelineSpec spec, TaskSpec task, long seed) {
         TaskSpec single = new TaskSpec(task.name(), task.head(), 1.0, task.labels(), task.data());
-        TrainingSpec training = spec.training().withSeed(seed).withSampler(single.hasOwnData() ? spec.training().sampler() : null);
+        TrainingSpec training = spec.training().withSeed(seed).withSampler(single.hasOwnData() ? spec.training().sampler() : null)
+                .withWeighting(null);
         EarlyStoppingSpec stopping = training.earlyStopping();
         if (stopping != null && stopping.task() != null && !stopping.task().equals(task.name())) {
             training = training.withEarlyStopping(new EarlyStoppingSpec(null, "loss", stopping.patience()));
