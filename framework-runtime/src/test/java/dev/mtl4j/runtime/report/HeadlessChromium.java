@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -166,9 +168,19 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         } finally {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            // Chromium's helper processes (zygote, renderer, GPU) outlive the browser process for a
+            // moment and go on writing into the profile, which the test's temporary folder then
+            // cannot delete: stop every one of them and wait until each has gone.
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle handle : all) {
+                try {
+                    handle.onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    handle.destroyForcibly();
+                    handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(x -> null).join();
+                }
             }
         }
     }
