@@ -166,6 +166,7 @@ public final class MtlRuntime {
      * @throws dev.mtl4j.api.MtlException CONFIG_INVALID when it does not fit (see {@link Strategies#fromScratch})
      */
     public TransferStrategy strategy(PipelineSpec spec) {
+        WeightingRules.resolve(resolver, spec); // a strategy trains with the tasks' own weights: no method beside it
         return Strategies.fromScratch(resolver, spec.strategy(), spec.data().target());
     }
 

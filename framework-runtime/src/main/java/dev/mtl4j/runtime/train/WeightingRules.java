@@ -32,6 +32,13 @@ public final class WeightingRules {
     public static TaskWeighting resolve(ComponentResolver resolver, PipelineSpec spec) {
         ComponentSpec chosen = spec.training().weightingOrDefault();
         TaskWeighting method = resolver.create(Family.WEIGHTING, chosen, "training.weighting");
+        if (spec.strategy() != null && !chosen.type().equals(TrainingSpec.DEFAULT_WEIGHTING)) {
+            // domain adaptation and meta-learning train with fixed weights of their own
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.weighting.type", "'"
+                    + chosen.type() + "' weighs the tasks of an ordinary training, but the pipeline trains with the "
+                    + "strategy '" + spec.strategy().type() + "', which applies the tasks' own weights; leave "
+                    + "training.weighting out"));
+        }
         check(chosen.type(), method, spec.tasks(), spec.hasTaskData());
         return method;
     }
