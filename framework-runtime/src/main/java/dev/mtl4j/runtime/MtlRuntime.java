@@ -196,6 +196,11 @@ public final class MtlRuntime {
      * language model) reports to {@code progress}.
      */
     public PreparedPipeline prepare(PipelineSpec spec, Path baseDirectory, TextProgress progress) {
+        if (spec.training().distributed() != null) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("training.distributed", "this trains on one"
+                    + " machine; a distributed pipeline runs on Spark: spark-submit --class dev.mtl4j.spark.SparkTrain"
+                    + " mtl4j-spark.jar PIPELINE.yaml (docs/spark.md), or remove training.distributed"));
+        }
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         if (spec.strategy() != null) {
             Strategies.fromScratch(resolver, spec.strategy(), spec.data().target()); // before any data is read

@@ -2,6 +2,7 @@ package dev.mtl4j.api.dsl;
 
 import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -18,6 +19,7 @@ public final class Training {
     private String init = TrainingSpec.DEFAULT_INIT;
     private CheckpointSpec checkpoint;
     private ComponentSpec weighting;
+    private DistributedSpec distributed;
 
     Training() {
     }
@@ -103,8 +105,19 @@ public final class Training {
         return this;
     }
 
+    /**
+     * Train on Apache Spark (the mtl4j-spark module): {@code workers} copies (0: Spark's default
+     * parallelism) averaged, parameters and optimizer state, every {@code averageEvery} batches of
+     * each, or once per epoch when it is 0; {@code master} null takes spark-submit's.
+     */
+    public Training spark(String master, int workers, int averageEvery) {
+        distributed = new DistributedSpec(DistributedSpec.SPARK, master, workers, averageEvery == 0 ? "epoch" : "batches",
+                averageEvery == 0 ? 16 : averageEvery);
+        return this;
+    }
+
     TrainingSpec build() {
         return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint,
-                weighting);
+                weighting, distributed);
     }
 }

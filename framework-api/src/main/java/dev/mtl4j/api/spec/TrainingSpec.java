@@ -22,10 +22,11 @@ import java.util.List;
  * @param checkpoint how often to save a checkpoint to resume from, or null for none
  * @param weighting the task-weighting method that balances the tasks' losses or gradients, or null for
  *     the default ({@code static}: each task's {@code weight})
+ * @param distributed how to train on a cluster (the mtl4j-spark module), or null to train on one machine
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
                            EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint,
-                           ComponentSpec weighting) {
+                           ComponentSpec weighting, DistributedSpec distributed) {
 
     public static final int DEFAULT_EPOCHS = 10;
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -43,16 +44,23 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
         SpecException.require(INITS.contains(init), "init", "must be one of " + String.join(", ", INITS) + ", got '" + init + "'");
     }
 
+    /** Training on one machine. */
+    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
+                        EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint,
+                        ComponentSpec weighting) {
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, weighting, null);
+    }
+
     /** Training with the default task weighting ({@code static}). */
     public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
                         EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init, CheckpointSpec checkpoint) {
-        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, null);
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, null, null);
     }
 
     /** Training without checkpoints. */
     public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, long seed, boolean shuffle,
                         EarlyStoppingSpec earlyStopping, ComponentSpec sampler, String init) {
-        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, null, null);
+        this(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, null, null, null);
     }
 
     /** Training with each component's own weight initialisation. */
@@ -71,27 +79,27 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
     public static final String DEFAULT_SAMPLER = "proportional";
 
     public static TrainingSpec defaults() {
-        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null, null, null);
+        return new TrainingSpec(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, null, DEFAULT_SEED, true, null, null, null, null, null, null);
     }
 
     /** This training with another seed (repeated runs of one pipeline). */
     public TrainingSpec withSeed(long value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init, checkpoint, weighting);
+        return new TrainingSpec(epochs, batchSize, optimizer, value, shuffle, earlyStopping, sampler, init, checkpoint, weighting, distributed);
     }
 
     /** This training with another task sampler, or none (null). */
     public TrainingSpec withSampler(ComponentSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint, weighting);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, value, init, checkpoint, weighting, distributed);
     }
 
     /** This training with another early stopping, or none (null). */
     public TrainingSpec withEarlyStopping(EarlyStoppingSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, value, sampler, init, checkpoint, weighting);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, value, sampler, init, checkpoint, weighting, distributed);
     }
 
     /** This training with other checkpoints, or none (null). */
     public TrainingSpec withCheckpoint(CheckpointSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value, weighting);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, value, weighting, distributed);
     }
 
     /** The weighting method's type name when none is given: each task's {@code weight}, every step. */
@@ -99,11 +107,17 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, l
 
     /** This training with another task-weighting method, or the default (null). */
     public TrainingSpec withWeighting(ComponentSpec value) {
-        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, value);
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, value, distributed);
     }
 
     /** The weighting method, the default {@code static} when none was chosen. */
     public ComponentSpec weightingOrDefault() {
         return weighting == null ? ComponentSpec.of(DEFAULT_WEIGHTING) : weighting;
+    }
+
+    /** This training on a cluster as {@code value} says, or on one machine (null). */
+    public TrainingSpec withDistributed(DistributedSpec value) {
+        return new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping, sampler, init, checkpoint, weighting,
+                value);
     }
 }

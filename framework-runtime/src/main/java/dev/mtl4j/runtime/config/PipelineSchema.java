@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtl4j.api.spec.CheckpointSpec;
+import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -184,6 +185,7 @@ public final class PipelineSchema {
                 "Which task's data set each batch comes from, when tasks bring their own data [proportional]."));
         keys.put("init", nodes.described(nodes.oneOfNames(TrainingSpec.INITS), "How the weights start [auto]."));
         keys.put("checkpoint", checkpoint());
+        keys.put("distributed", distributed());
         keys.put("weighting", nodes.described(nodes.ref(Family.WEIGHTING.id()),
                 "How the tasks' losses or gradients make one update [static]."));
         return section("training", TrainingReader.KEYS, keys, List.of(), "How the network trains.");
@@ -196,6 +198,14 @@ public final class PipelineSchema {
         checkpoint.set("required", nodes.strings(ParamSchema.required(CheckpointSpec.class)));
         checkpoint.put("additionalProperties", false);
         return checkpoint;
+    }
+
+    private ObjectNode distributed() {
+        ObjectNode distributed = nodes.object().put("type", "object").put("description",
+                "Train on Apache Spark (the mtl4j-spark module, run by spark-submit).");
+        distributed.set("properties", ParamSchema.properties(DistributedSpec.class));
+        distributed.put("additionalProperties", false);
+        return distributed;
     }
 
     private ObjectNode optimizer() {

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
@@ -151,6 +152,16 @@ public final class PipelineYamlWriter {
         }
         if (training.checkpoint() != null) {
             map.put("checkpoint", new LinkedHashMap<>(Map.of("every", training.checkpoint().every())));
+        }
+        DistributedSpec distributed = training.distributed();
+        if (distributed != null) {
+            Map<String, Object> distributedMap = map("engine", distributed.engine(), "workers", distributed.workers());
+            if (distributed.master() != null) {
+                distributedMap.put("master", distributed.master());
+            }
+            distributedMap.put("averaging", distributed.averaging());
+            distributedMap.put("batches", distributed.batches());
+            map.put("distributed", distributedMap);
         }
         if (training.weighting() != null) {
             map.put("weighting", component(training.weighting()));

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.CheckpointSpec;
+import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -86,7 +87,16 @@ public final class Sections {
                     key("checkpoint", "section", "none", "save a checkpoint every N epochs; mtl train --resume goes on "
                             + "from it (mtl describe checkpoint)"),
                     key("weighting", "component", TrainingSpec.DEFAULT_WEIGHTING,
-                            "how the tasks' losses or gradients make one update: static, dwa, pcgrad ... (mtl describe TYPE)")));
+                            "how the tasks' losses or gradients make one update: static, dwa, pcgrad ... (mtl describe TYPE)"),
+                    key("distributed", "section", "none", "train on Apache Spark with the mtl4j-spark module "
+                            + "(mtl describe distributed)")));
+    /** Its keys are DistributedSpec's @Param components: declared once, for the reader, describe and the schema. */
+    static final Section DISTRIBUTED = new Section("distributed", "training.distributed",
+            "Train on Apache Spark (the mtl4j-spark module, run by spark-submit; mtl train trains on one machine): the "
+                    + "training rows split among workers, each training a copy of the network, the copies' parameters "
+                    + "and optimizer state averaged synchronously once per epoch or every `batches` batches.",
+            ParamBinder.describe(DistributedSpec.class).stream().map(p -> key(p.name(),
+                    p.type() + (p.constraint().isEmpty() ? "" : " " + p.constraint()), p.defaultText(), p.doc())).toList());
     /** Its keys are CheckpointSpec's @Param components: declared once, for the reader, describe and the schema. */
     static final Section CHECKPOINT = new Section("checkpoint", "training.checkpoint",
             "Save a checkpoint every `every` epochs into the output folder (checkpoint.zip); mtl train PIPELINE --resume "
@@ -119,7 +129,7 @@ public final class Sections {
                             + "(mtl describe target)")));
 
     private static final List<Section> ALL = List.of(PIPELINE, TRANSFER_PIPELINE, DATA, TARGET, SPLIT, FEATURE, TASK, TASK_DATA,
-            TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, TRANSFER, TRANSFER_DATA);
+            TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, DISTRIBUTED, TRANSFER, TRANSFER_DATA);
 
     private Sections() {
     }

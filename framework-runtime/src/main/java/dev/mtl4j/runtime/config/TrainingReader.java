@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -33,14 +34,18 @@ final class TrainingReader {
         boolean hasSampler = training.keys().contains("sampler");
         Optional<ComponentSpec> sampler = training.value("sampler")
                 .flatMap(node -> components.read(node, training.path("sampler"), Family.SAMPLER, training.values()));
+        boolean hasDistributed = training.keys().contains("distributed");
+        Optional<DistributedSpec> distributed = training.map("distributed").flatMap(d -> SettingsReader.read(d, DistributedSpec.class));
         boolean hasWeighting = training.keys().contains("weighting");
         Optional<ComponentSpec> weighting = training.value("weighting")
                 .flatMap(node -> components.read(node, training.path("weighting"), Family.WEIGHTING, training.values()));
-        if (hasSampler && sampler.isEmpty() || hasCheckpoint && checkpoint.isEmpty() || hasWeighting && weighting.isEmpty()) {
+        if (hasSampler && sampler.isEmpty() || hasCheckpoint && checkpoint.isEmpty() || hasWeighting && weighting.isEmpty()
+                || hasDistributed && distributed.isEmpty()) {
             return Optional.empty();
         }
         return training.build(() -> new TrainingSpec(epochs, batchSize, optimizer, seed, shuffle, earlyStopping,
-                sampler.orElse(null), init, checkpoint.orElse(null), weighting.orElse(null)));
+                sampler.orElse(null), init, checkpoint.orElse(null), weighting.orElse(null),
+                distributed.orElse(null)));
     }
 
     private static Optional<OptimizerSpec> optimizer(YamlMap optimizer) {

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** Parsing number cells and ordering category values. */
-final class Numbers {
+/** Parsing number cells and ordering category values (public for engines that fit encodings elsewhere: Spark). */
+public final class Numbers {
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -19,7 +19,7 @@ final class Numbers {
      * hex or Java suffixes). Short decimals take an exact fast path: a mantissa below 2^53 divided by
      * an exact power of ten is correctly rounded, so the result equals {@link Double#parseDouble}.
      */
-    static double parse(String text) {
+    public static double parse(String text) {
         int start = 0;
         int end = text.length();
         while (start < end && text.charAt(start) <= ' ') {

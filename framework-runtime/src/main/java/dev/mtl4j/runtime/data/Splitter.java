@@ -55,7 +55,11 @@ public final class Splitter {
         return IntStream.range(0, table.size()).toArray();
     }
 
-    private static Splits random(SplitSpec spec, int rows) {
+    /**
+     * The random split of {@code rows} rows (a spec without a split column): what {@link #split} gives
+     * a table of that many rows, for an engine that holds no table of them (a distributed one).
+     */
+    public static Splits random(SplitSpec spec, int rows) {
         Random random = new Random(spec.seed());
         int[] order = IntStream.range(0, rows).toArray();
         Shuffle.shuffle(order, random);

@@ -1,0 +1,83 @@
+package dev.mtl4j.spark;
+
+import java.io.Serializable;
+
+/**
+ * The workers' results of one averaging round, summed by Spark's tree aggregation: each worker's
+ * parameters and optimizer state weighted by the batches it trained (a worker whose share ran out
+ * adds nothing), the training loss, and the most steps one worker took (the counters' advance).
+ */
+final class RoundSum implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    float[] params;
+    float[] updaterState;
+    long batches;
+    int longestSteps;
+    double lossSum;
+    double[] taskLossSums;
+    long[] taskBatches;
+    String stepName;
+
+    static RoundSum empty() {
+        return new RoundSum();
+    }
+
+    /** One worker's result: its state after {@code steps} steps. */
+    static RoundSum of(float[] params, float[] updaterState, int steps, double lossSum, double[] taskLossSums,
+                       long[] taskBatches, String stepName) {
+        RoundSum sum = new RoundSum();
+        sum.params = scaled(params, steps);
+        sum.updaterState = scaled(updaterState, steps);
+        sum.batches = steps;
+        sum.longestSteps = steps;
+        sum.lossSum = lossSum;
+        sum.taskLossSums = taskLossSums;
+        sum.taskBatches = taskBatches;
+        sum.stepName = stepName;
+        return sum;
+    }
+
+    /** The two sums added (into this one, which Spark lets an aggregation reuse). */
+    RoundSum plus(RoundSum other) {
+        if (other.batches == 0) {
+            return this;
+        }
+        if (batches == 0) {
+            return other;
+        }
+        add(params, other.params);
+        add(updaterState, other.updaterState);
+        batches += other.batches;
+        longestSteps = Math.max(longestSteps, other.longestSteps);
+        lossSum += other.lossSum;
+        for (int t = 0; t < taskLossSums.length; t++) {
+            taskLossSums[t] += other.taskLossSums[t];
+            taskBatches[t] += other.taskBatches[t];
+        }
+        return this;
+    }
+
+    /** The weighted mean of a summed array. */
+    float[] mean(float[] summed) {
+        float[] mean = new float[summed.length];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = (float) (summed[i] / (double) batches);
+        }
+        return mean;
+    }
+
+    private static float[] scaled(float[] values, int weight) {
+        float[] scaled = new float[values.length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = values[i] * weight;
+        }
+        return scaled;
+    }
+
+    private static void add(float[] into, float[] values) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += values[i];
+        }
+    }
+}

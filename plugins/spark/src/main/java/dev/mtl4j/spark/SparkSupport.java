@@ -1,0 +1,52 @@
+package dev.mtl4j.spark;
+
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.Problem;
+import dev.mtl4j.api.spec.FeatureType;
+import dev.mtl4j.api.spec.PipelineSpec;
+import dev.mtl4j.api.spec.TrainingSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a pipeline may ask of training on Spark, checked before any data is read: every problem at
+ * the key that asks for what Spark training does not do, all reported at once.
+ */
+final class SparkSupport {
+    private SparkSupport() {
+    }
+
+    /** @throws MtlException CONFIG_INVALID naming each key Spark training cannot honour */
+    static void check(PipelineSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        TrainingSpec training = spec.training();
+        if (training.distributed() == null) {
+            problems.add(Problem.keyed("training.distributed", "is required to train on Spark (e.g. distributed: "
+                    + "{ engine: spark, averaging: epoch })"));
+        }
+        if (spec.hasTaskData()) {
+            problems.add(Problem.keyed("tasks", "tasks that bring their own data sets are not trained on Spark yet; "
+                    + "train on one machine (remove training.distributed) or join the files into one"));
+        }
+        if (spec.data().features().stream().anyMatch(f -> f.type() == FeatureType.TEXT)) {
+            problems.add(Problem.keyed("data.features", "text features are not encoded on Spark yet (their vocabulary or"
+                    + " language model is fitted on one machine); train on one machine"));
+        }
+        if (spec.data().split().column() != null) {
+            problems.add(Problem.keyed("data.split.column", "a split column is not read on Spark yet; use a random split"
+                    + " (test, validation, seed)"));
+        }
+        if (training.earlyStopping() != null) {
+            problems.add(Problem.keyed("training.earlyStopping", "is not done on Spark yet: every epoch is trained;"
+                    + " remove it"));
+        }
+        if (training.checkpoint() != null) {
+            problems.add(Problem.keyed("training.checkpoint", "is not taken on Spark (a failed Spark task is retried"
+                    + " from the round's start instead); remove it"));
+        }
+        if (!problems.isEmpty()) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, problems, null);
+        }
+    }
+}
