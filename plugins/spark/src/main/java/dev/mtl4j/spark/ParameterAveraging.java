@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,10 +31,12 @@ final class ParameterAveraging {
 
     private final JavaSparkContext spark;
     private final TrainingListener listener;
+    private final Consumer<AveragingRound> rounds;
 
-    ParameterAveraging(JavaSparkContext spark, TrainingListener listener) {
+    ParameterAveraging(JavaSparkContext spark, TrainingListener listener, Consumer<AveragingRound> rounds) {
         this.spark = spark;
         this.listener = listener;
+        this.rounds = rounds;
     }
 
     /**
@@ -49,15 +52,19 @@ final class ParameterAveraging {
                 distributed.eachEpoch() ? Integer.MAX_VALUE : distributed.batches(),
                 tasks.stream().mapToDouble(TaskSpec::weight).toArray());
         int longest = partitionRows.stream().mapToInt(worker::batches).max().orElse(0);
-        int rounds = distributed.eachEpoch() ? 1 : (longest + distributed.batches() - 1) / distributed.batches();
+        int roundsPerEpoch = distributed.eachEpoch() ? 1 : (longest + distributed.batches() - 1) / distributed.batches();
         Broadcast<String> configuration = spark.broadcast(graph.getConfiguration().toJson());
         NetworkSnapshot state = NetworkSnapshot.of(graph);
         List<EpochReport> reports = new ArrayList<>();
         for (int epoch = 1; epoch <= training.epochs(); epoch++) {
             long started = System.nanoTime();
             RoundSum epochSum = RoundSum.empty();
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < roundsPerEpoch; round++) {
+                long roundStarted = System.nanoTime();
                 RoundSum sum = round(worker, partitions, configuration, state, epoch, round);
+                long bytes = 2L * 4 * sum.workers * (state.params().length + state.updaterState().length);
+                rounds.accept(new AveragingRound(epoch, round, sum.workers, bytes, (System.nanoTime() - roundStarted) / 1e9,
+                        sum.slowestSeconds, sum.peakResident));
                 state = state.averaged(sum);
                 epochSum = accumulate(epochSum, sum);
             }

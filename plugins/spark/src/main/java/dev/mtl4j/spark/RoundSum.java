@@ -14,6 +14,10 @@ final class RoundSum implements Serializable {
     float[] updaterState;
     long batches;
     int longestSteps;
+    int workers;
+    double slowestSeconds;
+    /** Each executor's peak resident memory so far, by executor id. */
+    java.util.TreeMap<String, Long> peakResident = new java.util.TreeMap<>();
     double lossSum;
     double[] taskLossSums;
     long[] taskBatches;
@@ -25,12 +29,15 @@ final class RoundSum implements Serializable {
 
     /** One worker's result: its state after {@code steps} steps. */
     static RoundSum of(float[] params, float[] updaterState, int steps, double lossSum, double[] taskLossSums,
-                       long[] taskBatches, String stepName) {
+                       long[] taskBatches, String stepName, double seconds) {
         RoundSum sum = new RoundSum();
         sum.params = scaled(params, steps);
         sum.updaterState = scaled(updaterState, steps);
         sum.batches = steps;
         sum.longestSteps = steps;
+        sum.workers = 1;
+        sum.slowestSeconds = seconds;
+        sum.peakResident.put(org.apache.spark.SparkEnv.get().executorId(), ResidentMemory.peakBytes());
         sum.lossSum = lossSum;
         sum.taskLossSums = taskLossSums;
         sum.taskBatches = taskBatches;
@@ -50,6 +57,9 @@ final class RoundSum implements Serializable {
         add(updaterState, other.updaterState);
         batches += other.batches;
         longestSteps = Math.max(longestSteps, other.longestSteps);
+        workers += other.workers;
+        slowestSeconds = Math.max(slowestSeconds, other.slowestSeconds);
+        other.peakResident.forEach((executor, bytes) -> peakResident.merge(executor, bytes, Math::max));
         lossSum += other.lossSum;
         for (int t = 0; t < taskLossSums.length; t++) {
             taskLossSums[t] += other.taskLossSums[t];

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -45,10 +46,17 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 public final class SparkTraining {
     private final MtlRuntime runtime;
     private final SparkSession spark;
+    private final Consumer<AveragingRound> rounds;
 
     public SparkTraining(MtlRuntime runtime, SparkSession spark) {
+        this(runtime, spark, round -> { });
+    }
+
+    /** @param rounds hears what each averaging round cost */
+    public SparkTraining(MtlRuntime runtime, SparkSession spark, Consumer<AveragingRound> rounds) {
         this.runtime = runtime;
         this.spark = spark;
+        this.rounds = rounds;
     }
 
     /**
@@ -100,7 +108,7 @@ public final class SparkTraining {
             EncodedData validation = onDriver(rows, roles, SplitRoles.VALIDATION, encoder, preprocessor);
             EncodedData test = onDriver(rows, roles, SplitRoles.TEST, encoder, preprocessor);
             ComputationGraph graph = compile(spec, components, preprocessor);
-            List<EpochReport> reports = new ParameterAveraging(context, listener).train(graph, spec.training(),
+            List<EpochReport> reports = new ParameterAveraging(context, listener, rounds).train(graph, spec.training(),
                     spec.tasks(), preprocessor, partitions, partitionRows, validation);
             partitions.unpersist();
             roles.destroy();

@@ -43,6 +43,7 @@ record WorkerRound(long seed, int batchSize, boolean shuffle, int batchesPerRoun
         if (first >= total) {
             return java.util.List.of(RoundSum.empty()).iterator();
         }
+        long started = System.nanoTime();
         int last = (int) Math.min(total, first + batchesPerRound);
         int[] order = order(chunk.rows, epoch, partition);
         Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch * 7919L + round * 131L + partition);
@@ -67,7 +68,7 @@ record WorkerRound(long seed, int batchSize, boolean shuffle, int batchesPerRoun
         }
         NetworkSnapshot end = NetworkSnapshot.of(graph);
         return java.util.List.of(RoundSum.of(end.params(), end.updaterState(), last - (int) first, lossSum, taskLossSums,
-                taskBatches, stepName)).iterator();
+                taskBatches, stepName, (System.nanoTime() - started) / 1e9)).iterator();
     }
 
     /** The epoch's order of this partition's rows: a shuffle seeded by the training seed, the epoch and the partition. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.spec.CheckpointSpec;
+import dev.mtl4j.api.spec.ComponentSpec;
+import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
 import dev.mtl4j.api.spec.OptimizerSpec;
@@ -54,6 +56,25 @@ final class SparkTrainingTest {
             Preprocessor onSpark = new SparkTraining(runtime, spark).fitEncoding(spec, PIPELINES);
             assertSameState(onSpark.toState(), single.toState(), pipeline);
         }
+    }
+
+    @Test
+    void aParquetCopyOfTheDataGivesTheSameEncodingAndItsModelReadsParquetAtEvaluation(@TempDir Path dir) {
+        PipelineSpec csv = runtime.loadPipeline(PIPELINES.resolve("income.yaml"));
+        Path parquet = dir.resolve("income.parquet");
+        spark.read().option("header", "true").csv(PIPELINES.resolve("../data/income_marketing.csv").toString())
+                .write().parquet(parquet.toString());
+        DataSpec data = csv.data();
+        PipelineSpec onParquet = new PipelineSpec(csv.name(), new DataSpec(ComponentSpec.of("parquet").with("path",
+                "income.parquet"), data.features(), data.drop(), data.split(), data.unseen()), csv.encoder(), csv.sharing(),
+                csv.tasks(), new TrainingSpec(1, 64, null, 42, true, null).withDistributed(DistributedSpec.spark()));
+
+        SparkTraining training = new SparkTraining(runtime, spark);
+        assertSameState(training.fitEncoding(onParquet, dir).toState(), training.fitEncoding(csv, PIPELINES).toState(),
+                "parquet");
+        TrainingResult trained = training.train(onParquet, dir, TrainingListener.SILENT);
+        Map<String, Map<String, Double>> evaluated = runtime.evaluate(trained.model(), parquet);
+        assertThat(evaluated.get("MARITAL.STATUS").get("accuracy")).isGreaterThan(0.5);
     }
 
     @Test
