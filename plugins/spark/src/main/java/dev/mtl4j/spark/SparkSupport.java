@@ -33,6 +33,10 @@ final class SparkSupport {
             problems.add(Problem.keyed("data.features", "text features are not encoded on Spark yet (their vocabulary or"
                     + " language model is fitted on one machine); train on one machine"));
         }
+        if (spec.data().target() != null) {
+            problems.add(Problem.keyed("data.target", "domain adaptation's target rows are not read on Spark yet;"
+                    + " train on one machine"));
+        }
         if (spec.data().split().column() != null) {
             problems.add(Problem.keyed("data.split.column", "a split column is not read on Spark yet; use a random split"
                     + " (test, validation, seed)"));
