@@ -8,13 +8,13 @@ import dev.mtl4j.runtime.data.Numbers;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What one partition's training rows say about the columns an encoding is fitted from, in the same
- * mergeable pieces the runtime fits with ({@code Moments}, category sets): per number column the
+ * mergeable pieces the runtime fits with ({@code Moments}, category sets, with each value's count): per number column the
  * count and sum of its values (first pass) or the squared deviations from a given mean (second pass),
  * per ordinal column the sum and count of its scaled ranks, per category column its distinct values.
  * Partitions are merged in partition order, so a fit is the same every run.
@@ -27,11 +27,14 @@ final class ColumnSummary implements Serializable {
                 int[] categories) implements Serializable {
     }
 
+    /** The rows seen (a number column with fewer values has missing cells). */
+    long rows;
     final long[] counts;
     final double[] sums;
     final double[] ordinalSums;
     final long[] ordinalCounts;
-    final List<Set<String>> distinct;
+    /** Per category column, each value's number of cells (in first-seen order). */
+    final List<Map<String, Long>> distinct;
 
     private ColumnSummary(Plan plan) {
         counts = new long[plan.numbers().length];
@@ -40,7 +43,7 @@ final class ColumnSummary implements Serializable {
         ordinalCounts = new long[plan.ordinals().length];
         distinct = new ArrayList<>();
         for (int i = 0; i < plan.categories().length; i++) {
-            distinct.add(new LinkedHashSet<>());
+            distinct.add(new LinkedHashMap<>());
         }
     }
 
@@ -56,6 +59,7 @@ final class ColumnSummary implements Serializable {
         while (rows.hasNext()) {
             IndexedCells row = rows.next();
             String[] cells = row.cells();
+            summary.rows++;
             for (int i = 0; i < plan.numbers().length; i++) {
                 String cell = cells[plan.numbers()[i]];
                 if (cell != null) {
@@ -87,7 +91,7 @@ final class ColumnSummary implements Serializable {
             for (int i = 0; i < plan.categories().length; i++) {
                 String cell = cells[plan.categories()[i]];
                 if (cell != null) {
-                    summary.distinct.get(i).add(cell);
+                    summary.distinct.get(i).merge(cell, 1L, Long::sum);
                 }
             }
         }
@@ -97,6 +101,7 @@ final class ColumnSummary implements Serializable {
     /** This partition's summary followed by the next one's. */
     ColumnSummary merge(Plan plan, ColumnSummary next) {
         ColumnSummary merged = new ColumnSummary(plan);
+        merged.rows = rows + next.rows;
         for (int i = 0; i < counts.length; i++) {
             merged.counts[i] = counts[i] + next.counts[i];
             merged.sums[i] = sums[i] + next.sums[i];
@@ -106,8 +111,9 @@ final class ColumnSummary implements Serializable {
             merged.ordinalCounts[i] = ordinalCounts[i] + next.ordinalCounts[i];
         }
         for (int i = 0; i < distinct.size(); i++) {
-            merged.distinct.get(i).addAll(distinct.get(i));
-            merged.distinct.get(i).addAll(next.distinct.get(i));
+            Map<String, Long> into = merged.distinct.get(i);
+            into.putAll(distinct.get(i));
+            next.distinct.get(i).forEach((value, count) -> into.merge(value, count, Long::sum));
         }
         return merged;
     }

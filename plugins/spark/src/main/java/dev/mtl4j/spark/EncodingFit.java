@@ -10,6 +10,7 @@ import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.RawTableBuilder;
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.runtime.data.TargetRequest;
 import dev.mtl4j.api.spi.TextProgress;
 import dev.mtl4j.runtime.data.FeatureColumn;
 import dev.mtl4j.runtime.data.FeatureEncoder;
@@ -37,7 +38,8 @@ final class EncodingFit {
     private EncodingFit() {
     }
 
-    static Preprocessor fit(PipelineSpec spec, SourceRows source, JavaRDD<IndexedCells> train, Map<String, TargetKind> kinds) {
+    static Preprocessor fit(PipelineSpec spec, SourceRows source, JavaRDD<IndexedCells> train,
+                            Map<String, TargetRequest> requests) {
         List<FeatureColumn> features = FeatureResolver.resolve(spec, source.header());
         List<String> header = source.columns();
         List<String> numbers = new ArrayList<>();
@@ -52,7 +54,7 @@ final class EncodingFit {
             }
         }
         for (TaskSpec task : spec.tasks()) {
-            List<String> into = kinds.get(task.name()) == TargetKind.NUMERIC ? numbers : categories;
+            List<String> into = requests.get(task.name()).kind() == TargetKind.NUMERIC ? numbers : categories;
             task.labels().stream().filter(l -> !into.contains(l)).forEach(into::add);
         }
         ColumnSummary.Plan plan = new ColumnSummary.Plan(source.origin(), header, indexes(header, numbers),
@@ -82,16 +84,21 @@ final class EncodingFit {
                 Map<String, Object> state = codec(feature.column(), "numeric");
                 state.put("mean", means[i]);
                 state.put("std", std(second.sums[i], first.counts[i]));
+                if (first.counts[i] < first.rows) {
+                    // missing cells in the training rows: a second input marks them, as on one machine
+                    state.put("indicator", true);
+                }
                 states.put(feature.column(), state);
             }
         }
         List<Map<?, ?>> ordered = features.stream().<Map<?, ?>>map(f -> states.get(f.column())).toList();
         Map<String, TargetEncoder> targets = new LinkedHashMap<>();
         for (TaskSpec task : spec.tasks()) {
-            TargetKind kind = kinds.get(task.name());
-            targets.put(task.name(), kind == TargetKind.NUMERIC
+            TargetRequest request = requests.get(task.name());
+            targets.put(task.name(), request.kind() == TargetKind.NUMERIC
                     ? numericTarget(task, numbers, means, first, second, source.origin())
-                    : TargetEncoder.fit(task, kind, distinct, all));
+                    : LabelCounts.weighted(TargetEncoder.fit(task, request, distinct, all), distinct, task.labels().stream()
+                            .map(label -> first.distinct.get(categories.indexOf(label))).toList()));
         }
         return Preprocessor.of(FeatureEncoder.fromState(ordered), targets);
     }
@@ -114,7 +121,7 @@ final class EncodingFit {
     /** One row per distinct value, each category column listing its values and then missing cells. */
     private static RawTable distinctTable(String origin, List<String> columns, ColumnSummary summary) {
         RawTableBuilder table = RawTable.builder(origin, columns);
-        List<List<String>> values = summary.distinct.stream().map(s -> (List<String>) new ArrayList<>(s)).toList();
+        List<List<String>> values = summary.distinct.stream().map(s -> (List<String>) new ArrayList<>(s.keySet())).toList();
         int rows = values.stream().mapToInt(List::size).max().orElse(0);
         for (int r = 0; r < rows; r++) {
             for (List<String> column : values) {
@@ -129,6 +136,7 @@ final class EncodingFit {
                                                ColumnSummary second, String origin) {
         List<Double> taskMeans = new ArrayList<>();
         List<Double> stds = new ArrayList<>();
+        List<Long> labelled = new ArrayList<>();
         for (String label : task.labels()) {
             int i = numbers.indexOf(label);
             if (first.counts[i] == 0) {
@@ -137,6 +145,7 @@ final class EncodingFit {
             }
             taskMeans.add(means[i]);
             stds.add(std(second.sums[i], first.counts[i]));
+            labelled.add(first.counts[i]);
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("task", task.name());
@@ -144,6 +153,8 @@ final class EncodingFit {
         state.put("columns", new ArrayList<>(task.labels()));
         state.put("means", taskMeans);
         state.put("stds", stds);
+        state.put("counts", List.of());
+        state.put("labelled", LabelCounts.wholeNumbers(labelled));
         return TargetEncoder.fromState(state);
     }
 

@@ -41,6 +41,10 @@ final class SparkSupport {
             problems.add(Problem.keyed("data.split.column", "a split column is not read on Spark yet; use a random split"
                     + " (test, validation, seed)"));
         }
+        if (!spec.data().split().stratify().isEmpty()) {
+            problems.add(Problem.keyed("data.split.stratify", "a stratified split is not made on Spark yet; use a random"
+                    + " split (test, validation, seed)"));
+        }
         if (training.earlyStopping() != null) {
             problems.add(Problem.keyed("training.earlyStopping", "is not done on Spark yet: every epoch is trained;"
                     + " remove it"));

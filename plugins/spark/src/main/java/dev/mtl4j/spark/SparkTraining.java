@@ -83,7 +83,7 @@ public final class SparkTraining {
         Broadcast<SplitRoles> roles = context.broadcast(SplitRoles.of(spec.data().split(), Jobs.run(source.rows()::count),
                 spec.training().seed(), source.origin()));
         JavaRDD<IndexedCells> train = source.rows().filter(r -> roles.value().role(r.index()) == SplitRoles.TRAIN);
-        return EncodingFit.fit(spec, source, train, PipelineComponents.resolve(runtime.resolver(), spec).targetKinds());
+        return EncodingFit.fit(spec, source, train, PipelineComponents.resolve(runtime.resolver(), spec).targetRequests());
     }
 
     private TrainingResult train(PipelineSpec spec, SourceRows source, TrainingListener listener) {
@@ -95,7 +95,7 @@ public final class SparkTraining {
             Broadcast<SplitRoles> roles = context.broadcast(SplitRoles.of(spec.data().split(), count,
                     spec.training().seed(), source.origin()));
             JavaRDD<IndexedCells> train = rows.filter(r -> roles.value().role(r.index()) == SplitRoles.TRAIN);
-            Preprocessor preprocessor = EncodingFit.fit(spec, source, train, components.targetKinds());
+            Preprocessor preprocessor = EncodingFit.fit(spec, source, train, components.targetRequests());
             PartitionTable encoder = new PartitionTable(source.origin(), source.columns(), preprocessor);
             JavaRDD<EncodedChunk> partitions = partitioned(train, spec).mapPartitions(it -> {
                 try {
