@@ -45,6 +45,10 @@ final class SparkSupport {
             problems.add(Problem.keyed("data.split.stratify", "a stratified split is not made on Spark yet; use a random"
                     + " split (test, validation, seed)"));
         }
+        if (training.weighting() != null && !TrainingSpec.DEFAULT_WEIGHTING.equals(training.weighting().type())) {
+            problems.add(Problem.keyed("training.weighting", "'" + training.weighting().type() + "' is not used on Spark"
+                    + " yet: each worker's step takes the tasks' fixed weights; remove it (static) or train on one machine"));
+        }
         if (training.earlyStopping() != null) {
             problems.add(Problem.keyed("training.earlyStopping", "is not done on Spark yet: every epoch is trained;"
                     + " remove it"));

@@ -106,12 +106,13 @@ final class SparkTrainingTest {
     void whatSparkTrainingDoesNotDoIsAConfigErrorAtItsKey() {
         PipelineSpec income = runtime.loadPipeline(PIPELINES.resolve("income.yaml"));
         TrainingSpec training = new TrainingSpec(2, 64, null, 42, true, new EarlyStoppingSpec(null, "loss", 2), null, null,
-                new CheckpointSpec(1)).withDistributed(DistributedSpec.spark());
+                new CheckpointSpec(1)).withWeighting(ComponentSpec.of("dwa")).withDistributed(DistributedSpec.spark());
         MtlException e = catchThrowableOfType(MtlException.class,
                 () -> new SparkTraining(runtime, spark).train(income.withTraining(training), PIPELINES, TrainingListener.SILENT));
         assertThat(e.category()).isEqualTo(ErrorCategory.CONFIG_INVALID);
-        assertThat(e.lines()).hasSize(2).anySatisfy(l -> assertThat(l).startsWith("training.earlyStopping:"))
-                .anySatisfy(l -> assertThat(l).startsWith("training.checkpoint:"));
+        assertThat(e.lines()).hasSize(3).anySatisfy(l -> assertThat(l).startsWith("training.earlyStopping:"))
+                .anySatisfy(l -> assertThat(l).startsWith("training.checkpoint:"))
+                .anySatisfy(l -> assertThat(l).startsWith("training.weighting: 'dwa'"));
     }
 
     @Test
