@@ -9,9 +9,12 @@ import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -31,9 +34,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
- * each ending in an output layer — read off a ComputationGraph so that {@link FusedDenseStep} can
- * train it directly. Anything else (dropout, other layer kinds, merges, preprocessors, other
- * activations or losses) is reported as the reason the fused step does not apply.
+ * each ending in an output layer, optionally with inverted dropout after a hidden layer — read off a
+ * ComputationGraph so that {@link FusedDenseStep} can train it directly. Anything else (other layer
+ * kinds, merges, preprocessors, other activations, losses or dropouts) is reported as the reason the
+ * fused step does not apply.
  */
 final class DenseTopology {
 
@@ -50,9 +54,16 @@ final class DenseTopology {
      * @param loss the loss of an output layer, null for a hidden layer
      * @param output the network output index of an output layer, -1 for a hidden layer
      * @param regressionWeight λ of an MSE/MAE output whose loss the fused step computes itself, else NaN
+     * @param dropout DL4J's inverted dropout applied to this hidden layer's output (a {@code DropoutLayer}
+     *     reading it, folded into it), or null
      */
     record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
-                IActivation activation, ILossFunction loss, int output, double regressionWeight) {
+                IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout) {
+
+        Node withDropout(Dropout applied) {
+            return new Node(name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
+                    regressionWeight, applied);
+        }
 
         int width() {
             return (int) weights.size(1);
@@ -65,10 +76,25 @@ final class DenseTopology {
 
     private final List<Node> nodes;
     private final int inputWidth;
+    private final int[] forwardOrder;
 
-    private DenseTopology(List<Node> nodes, int inputWidth) {
+    private DenseTopology(List<Node> nodes, int inputWidth, List<Integer> forwardOrder) {
         this.nodes = List.copyOf(nodes);
         this.inputWidth = inputWidth;
+        this.forwardOrder = forwardOrder.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The forward pass in DL4J's own order of vertices, so that dropout masks are drawn from ND4J's
+     * random generator in the same sequence as {@code fit} draws them: {@code n >= 0} computes node n,
+     * {@code -n-1} applies node n's dropout.
+     */
+    int[] forwardOrder() {
+        return forwardOrder.clone();
+    }
+
+    boolean hasDropout() {
+        return nodes.stream().anyMatch(node -> node.dropout() != null);
     }
 
     /** Nodes in topological order: every node after the one it reads. */
@@ -94,6 +120,7 @@ final class DenseTopology {
         List<String> outputs = conf.getNetworkOutputs();
         Map<String, Integer> index = new HashMap<>();
         List<Node> nodes = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         int inputWidth = -1;
         for (String name : conf.getTopologicalOrderStr()) {
             if (name.equals(input)) {
@@ -105,8 +132,15 @@ final class DenseTopology {
                 return Result.no("vertex '" + name + "' is not a single-input layer");
             }
             org.deeplearning4j.nn.conf.layers.Layer layerConf = layerVertex.getLayerConf().getLayer();
+            if (layerConf instanceof DropoutLayer) {
+                String why = foldDropout(conf, name, layerConf.getIDropout(), inputs.get(0), index, nodes, order);
+                if (why != null) {
+                    return Result.no(why);
+                }
+                continue;
+            }
             if (layerConf.getIDropout() != null) {
-                return Result.no("layer '" + name + "' uses dropout");
+                return Result.no("layer '" + name + "' applies dropout to its input");
             }
             Optional<String> unsupported = unsupported(name, layerConf, outputs.contains(name));
             if (unsupported.isPresent()) {
@@ -127,7 +161,7 @@ final class DenseTopology {
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
                     output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
-                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN);
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null);
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
                     return Result.no("layers read the input at different widths");
@@ -135,9 +169,36 @@ final class DenseTopology {
                 inputWidth = (int) node.weights().size(0);
             }
             index.put(name, nodes.size());
+            order.add(nodes.size());
             nodes.add(node);
         }
-        return new Result(new DenseTopology(nodes, inputWidth), null);
+        return new Result(new DenseTopology(nodes, inputWidth, order), null);
+    }
+
+    /**
+     * Folds a dropout layer into the hidden dense layer it reads, when that layer feeds nothing else
+     * and the dropout is DL4J's plain inverted dropout with a fixed probability; else says why not.
+     */
+    private static String foldDropout(ComputationGraphConfiguration conf, String name, IDropout dropout, String from,
+                                      Map<String, Integer> index, List<Node> nodes, List<Integer> order) {
+        Integer parent = index.get(from);
+        if (parent == null || nodes.get(parent).isOutput() || nodes.get(parent).dropout() != null
+                || !from.equals(nodes.get(parent).name())) {
+            return "dropout layer '" + name + "' does not follow a dense layer";
+        }
+        long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(from)).count();
+        if (readers != 1 || conf.getNetworkOutputs().contains(from)) {
+            return "dropout layer '" + name + "' reads '" + from + "', which other layers read too";
+        }
+        if (dropout != null && (dropout.getClass() != Dropout.class || ((Dropout) dropout).getPSchedule() != null)) {
+            return "layer '" + name + "' uses a dropout other than a fixed inverted dropout";
+        }
+        if (dropout != null) {
+            nodes.set(parent, nodes.get(parent).withDropout((Dropout) dropout));
+            order.add(-parent - 1);
+        }
+        index.put(name, parent);
+        return null;
     }
 
     private static Optional<String> unsupported(String name, org.deeplearning4j.nn.conf.layers.Layer layer, boolean isOutput) {

@@ -12,11 +12,13 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A training step for dense networks that does what {@link ComputationGraph#fit} does — the same
+ * A training step for dense networks (with DL4J's inverted dropout after hidden layers) that does what {@link ComputationGraph#fit} does — the same
  * forward pass, DL4J's own activation and loss functions for every derivative, DL4J's own updater
  * (learning-rate schedules, weight decay and all) on the network's own parameter, gradient and
  * updater-state arrays — without its per-step machinery: no workspaces opened and closed, no
@@ -26,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class FusedDenseStep implements TrainingStep {
     private final ComputationGraph graph;
     private final List<DenseTopology.Node> nodes;
+    private final int[] forwardOrder;
+    private final boolean dropout;
     private final int outputs;
     private final Gradient gradient;
     private final INDArray params;
@@ -39,6 +43,8 @@ final class FusedDenseStep implements TrainingStep {
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
         this.graph = graph;
         this.nodes = topology.nodes();
+        this.forwardOrder = topology.forwardOrder();
+        this.dropout = topology.hasDropout();
         this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
@@ -70,6 +76,9 @@ final class FusedDenseStep implements TrainingStep {
         final INDArray ones;
         /** Per node, room for dL/dz when a node's backward runs more than once (per-task passes); made on demand. */
         final INDArray[] scratch;
+        /** Per node with dropout: its mask (0 or 1/p, as DL4J's) and its activation times the mask; else null. */
+        final INDArray[] mask;
+        final INDArray[] dropped;
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
@@ -78,13 +87,24 @@ final class FusedDenseStep implements TrainingStep {
             activation = new INDArray[n];
             error = new INDArray[n];
             scratch = new INDArray[n];
+            mask = new INDArray[n];
+            dropped = new INDArray[n];
             for (int i = 0; i < n; i++) {
                 long width = nodes.get(i).width();
                 preActivation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
                 activation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
                 // zeros: a GEMM with beta 0 may still read its output, and uninitialised memory can hold NaN
                 error[i] = Nd4j.zeros(DataType.FLOAT, rows, width);
+                if (nodes.get(i).dropout() != null) {
+                    mask[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
+                    dropped[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
+                }
             }
+        }
+
+        /** What the layers reading node n see: its activation, after its dropout if it has one. */
+        INDArray output(int n) {
+            return dropped[n] != null ? dropped[n] : activation[n];
         }
     }
 
@@ -93,11 +113,18 @@ final class FusedDenseStep implements TrainingStep {
         INDArray input = batch.getFeatures(0);
         long rows = input.size(0);
         Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(nodes, r));
-        forward(input, b);
         boolean[] present = TaskMasks.present(batch);
+        double[] inference = null;
+        if (dropout && weights.needsLosses()) {
+            // as DL4J's general path does: λ from the batch's losses without dropout (no random draws)
+            forward(input, b, false);
+            inference = new double[outputs];
+            outputDeltas(batch, b, inference);
+        }
+        forward(input, b, true);
         double[] losses = new double[outputs];
         INDArray[] deltas = outputDeltas(batch, b, losses);
-        double[] lambda = weights.weights(losses, present);
+        double[] lambda = weights.weights(inference != null ? inference : losses, present);
         double score = 0;
         for (int i = 0; i < outputs; i++) {
             score += lambda[i] * losses[i];
@@ -120,7 +147,7 @@ final class FusedDenseStep implements TrainingStep {
         INDArray input = batch.getFeatures(0);
         long rows = input.size(0);
         Buffers b = buffers.computeIfAbsent(rows, r -> new Buffers(nodes, r));
-        forward(input, b);
+        forward(input, b, true);
         boolean[] present = TaskMasks.present(batch);
         double[] losses = new double[outputs];
         INDArray[] deltas = outputDeltas(batch, b, losses);
@@ -189,10 +216,16 @@ final class FusedDenseStep implements TrainingStep {
         return usable ? List.copyOf(blocks) : null;
     }
 
-    void forward(INDArray input, Buffers b) {
-        for (int i = 0; i < nodes.size(); i++) {
+    /** The forward pass; with {@code training}, each dropout draws its mask as DL4J's does, in the same order. */
+    void forward(INDArray input, Buffers b, boolean training) {
+        for (int step : forwardOrder) {
+            if (step < 0) {
+                drop(-step - 1, b, training);
+                continue;
+            }
+            int i = step;
             DenseTopology.Node node = nodes.get(i);
-            INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
+            INDArray in = node.parent() < 0 ? input : b.output(node.parent());
             INDArray z = b.preActivation[i];
             // Nd4j.gemm into a preallocated array: INDArray.mmuli into a c-ordered result is 5-8x slower
             // here for these shapes (measured), and addi broadcasts a row 3x faster than addiRowVector.
@@ -202,6 +235,17 @@ final class FusedDenseStep implements TrainingStep {
                 node.activation().getActivation(b.activation[i].assign(z), true);
             }
         }
+    }
+
+    /** DL4J's inverted dropout: a mask of ones through {@code DropOutInverted} (0 or 1/p), times the activation. */
+    private void drop(int n, Buffers b, boolean training) {
+        if (!training) {
+            b.dropped[n].assign(b.activation[n]);
+            return;
+        }
+        INDArray mask = b.mask[n].assign(1.0);
+        Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, nodes.get(n).dropout().getP()));
+        Nd4j.getExecutioner().exec(new MulOp(b.activation[n], mask, b.dropped[n]));
     }
 
     /**
@@ -255,13 +299,19 @@ final class FusedDenseStep implements TrainingStep {
     }
 
     /**
-     * dL/dz of hidden node n from the error flowing into its output; written into {@code scratch},
-     * which must hold the node's preactivation (it is overwritten).
+     * dL/dz of hidden node n from the error flowing into its output (after its dropout, if any); written
+     * into {@code scratch}, which must hold the node's preactivation (it is overwritten). {@code error}
+     * is left as it is.
      */
     INDArray hiddenDelta(int n, Buffers b, INDArray scratch, INDArray error) {
         DenseTopology.Node node = nodes.get(n);
         INDArray delta = FastGradients.hidden(node.activation(), b.activation[n], scratch, error);
-        return delta != null ? delta : node.activation().backprop(scratch, error).getFirst();
+        delta = delta != null ? delta : node.activation().backprop(scratch, error).getFirst();
+        if (b.mask[n] == null) {
+            return delta;
+        }
+        // dropout's backward, f'(z) ⊙ (e ⊙ mask): the mask multiplies the product in either order
+        return (delta == error ? scratch.assign(error) : delta).muli(b.mask[n]);
     }
 
     /**
@@ -270,7 +320,7 @@ final class FusedDenseStep implements TrainingStep {
      */
     void nodeGradients(int n, INDArray input, Buffers b, INDArray delta, double gradientScale, INDArray into, boolean accumulate) {
         DenseTopology.Node node = nodes.get(n);
-        INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
+        INDArray in = node.parent() < 0 ? input : b.output(node.parent());
         Nd4j.gemm(in, delta, node.weightGradient(), true, false, gradientScale, 0.0);
         // the bias gradient as ones^T * delta: one small GEMM, much cheaper than a column reduction
         Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, gradientScale, 0.0);

@@ -110,7 +110,7 @@ final class FusedTaskGradients {
     /** The Gram matrix of each task's gradient of the representation layer's weights, a_inᵀ (R_i ⊙ f'(z)). */
     private double[][] lastLayerGram(INDArray all, INDArray input, FusedDenseStep.Buffers b, int r) {
         DenseTopology.Node node = nodes.get(r);
-        INDArray in = node.parent() < 0 ? input : b.activation[node.parent()];
+        INDArray in = node.parent() < 0 ? input : b.output(node.parent());
         long rows = input.size(0);
         INDArray weights = Nd4j.createUninitialized(DataType.FLOAT, tasks, node.weights().length());
         INDArray scratch = scratch(b, r);

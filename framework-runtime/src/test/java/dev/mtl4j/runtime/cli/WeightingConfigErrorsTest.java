@@ -74,14 +74,14 @@ final class WeightingConfigErrorsTest {
 
     @Test
     void representationGradientsNeedTheFusedStep() throws IOException {
-        Path file = pipeline("{ type: mlp, hidden: [8], dropout: 0.1 }", TWO_TASKS,
+        Path file = pipeline("{ type: mlp, hidden: [8], activation: elu }", TWO_TASKS,
                 "{ epochs: 1, weighting: { type: pcgrad, gradients: representation } }");
         CliRun run = CliRun.of("train", file.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         // found when training starts, after the data is read: still located at the key
         assertThat(run.err()).contains("error: " + file + ":10:").contains("training.weighting.gradients: 'pcgrad' takes "
                 + "per-task gradients on the shared representation, but this network trains through DL4J's general path "
-                + "(layer 'shared/encoder/dropout_0' uses dropout)").contains("(gradients: parameters)");
+                + "(layer 'shared/encoder/dense_0' has an unsupported activation)").contains("(gradients: parameters)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mtl4j.api.dsl.Data;
 import dev.mtl4j.api.dsl.Encoders;
 import dev.mtl4j.api.dsl.Heads;
 import dev.mtl4j.api.dsl.Mtl;
+import dev.mtl4j.api.dsl.Sharing;
 import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Pipelines;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fused dense step against DL4J's own fit: from the same initial weights, on the same batches,
@@ -56,16 +58,71 @@ final class FusedDenseStepTest {
                 .build());
     }
 
+    /**
+     * Dropout as in the income pipeline (relu 24-12, p = 0.2 after each layer, two softmax heads). The
+     * masks are compared exactly, not in expectation: both steps draw them with DL4J's own
+     * {@code DropOutInverted} from ND4J's generator in the same order, and the test seeds that generator
+     * identically before each step, so any difference in mask, scaling or backward shows as a loss or
+     * parameter difference.
+     */
+    @Test
+    void dropoutDrawsDl4jsMasksAndBackpropagatesThroughThem() {
+        PipelineSpec spec = Mtl.pipeline("income")
+                .data(Data.csv(Pipelines.incomeFile()).categorical("*").drop("DUAL.INCOMES").split(0.2, 7))
+                .encoder(Encoders.mlp().hidden(24, 12).dropout(0.2))
+                .task("INCOME", Heads.classification()).weight(0.5)
+                .task("MARITAL.STATUS", Heads.classification()).weight(0.5)
+                .training(t -> t.batchSize(64).adam(3e-3).seed(42))
+                .build();
+        assertThat(StepKind.chosenFor(prepare(spec).network().graph())).isEqualTo("fused-dense");
+        assertSameTraining(spec);
+    }
+
+    @Test
+    void dropoutBeforeAHeadsHiddenLayerWithTanhSgdAndWeightDecay() {
+        assertSameTraining(Pipelines.digits(1, 32)
+                .encoder(Encoders.mlp().hidden(32).activation("tanh").dropout(0.3))
+                .task("digit", Heads.classification(10).hidden(16)).weight(0.7)
+                .task("ink", Heads.regression()).weight(0.3)
+                .training(t -> t.batchSize(50).sgd(0.05, 0.9).weightDecay(1e-3).seed(11))
+                .build());
+    }
+
     @Test
     void autoFallsBackToTheGraphForWhatItDoesNotSupport() {
-        PipelineSpec withDropout = Pipelines.digits(1, 16).encoder(Encoders.mlp().hidden(16).dropout(0.1))
+        PipelineSpec elu = Pipelines.digits(1, 16).encoder(Encoders.mlp().hidden(16).activation("elu"))
                 .task("digit", Heads.classification()).build();
-        ComputationGraph graph = prepare(withDropout).network().graph();
+        ComputationGraph graph = prepare(elu).network().graph();
 
         assertThat(StepKind.chosenFor(graph)).isEqualTo("computation-graph");
-        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("uses dropout");
+        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("has an unsupported activation");
         assertThat(StepKind.chosenFor(prepare(Pipelines.digits(1, 16).task("digit", Heads.classification()).build())
                 .network().graph())).isEqualTo("fused-dense");
+    }
+
+    /** A plugin's own layer the fused step does not know (cross-stitch units) still trains, through DL4J's fit. */
+    @Test
+    void aPluginsOwnLayerTrainsThroughTheGeneralPath() {
+        PipelineSpec spec = Pipelines.digits(1, 16)
+                .sharing(Sharing.soft().penalty("none").crossStitch(true))
+                .task("digit", Heads.classification(10)).task("parity", Heads.binary())
+                .training(t -> t.batchSize(50).adam(1e-2).seed(3))
+                .build();
+        PreparedPipeline prepared = prepare(spec);
+        ComputationGraph graph = prepared.network().graph();
+        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("stitch");
+        TrainingStep step = StepKind.AUTO.create(graph);
+        assertThat(step.name()).isEqualTo("computation-graph");
+        StepWeights weights = StepWeights.fixed(new double[] {1, 1});
+        BatchPlan plan = new BatchPlan(prepared.train(), 50, new Random(1));
+        double first = step.fit(plan.batch(0), weights).loss();
+        double last = first;
+        for (int epoch = 0; epoch < 3; epoch++) {
+            for (int b = 0; b < plan.batches(); b++) {
+                last = step.fit(plan.batch(b), weights).loss();
+            }
+        }
+        assertThat(last).isLessThan(0.7 * first);
     }
 
     private PreparedPipeline prepare(PipelineSpec spec) {
@@ -92,7 +149,10 @@ final class FusedDenseStepTest {
         for (int epoch = 0; epoch < 2; epoch++) {
             BatchPlan plan = new BatchPlan(reference.train(), spec.training().batchSize(), new Random(epoch));
             for (int b = 0; b < plan.batches(); b++) {
+                // the same random state before each: dropout masks come from ND4J's generator
+                Nd4j.getRandom().setSeed(1000 + steps);
                 StepResult expectedStep = graphStep.fit(plan.batch(b), weights);
+                Nd4j.getRandom().setSeed(1000 + steps);
                 StepResult actualStep = fusedStep.fit(plan.batch(b), weights);
                 assertThat(actualStep.loss()).as("loss at step %d", steps).isCloseTo(expectedStep.loss(), within(1e-4));
                 for (int t = 0; t < spec.tasks().size(); t++) {

@@ -40,7 +40,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>
  * java -cp "examples/programs/target/lib/*:examples/programs/target/classes" dev.mtl4j.examples.bench.SpeedBenchmark \
  *     [--hidden 256] [--batch 256] [--rows 65536] [--epochs 3] [--reps 5] [--threads-call none|env|blas|omp|all[:n]]
- *     [--torch-threads 2] [--no-torch] [--only name,name] [--pipeline examples/pipelines/income.yaml]
+ *     [--torch-threads 2] [--no-torch] [--only name,name]
+ *     [--pipeline examples/pipelines/income.yaml[,examples/pipelines/income-mmoe.yaml] [--steps auto,graph]]
  * </pre>
  */
 public final class SpeedBenchmark {
@@ -64,7 +65,7 @@ public final class SpeedBenchmark {
         ThreadSettings.apply(threadsCall);
         int reps = Integer.parseInt(options.getOrDefault("reps", "5"));
         if (options.containsKey("pipeline")) {
-            pipeline(Path.of(options.get("pipeline")).toAbsolutePath(), options, reps, threadsCall);
+            pipeline(options.get("pipeline"), options, reps, threadsCall);
             return;
         }
         Shape shape = new Shape(Integer.parseInt(options.getOrDefault("rows", "65536")),
@@ -81,7 +82,9 @@ public final class SpeedBenchmark {
             List<String> only = List.of(options.get("only").split(","));
             contenders = contenders.stream().filter(c -> only.contains(c.name())).toList();
         }
-        Map<String, List<Double>> rates = time(contenders, reps, (double) shape.rows() * shape.epochs());
+        Map<String, Double> samples = new LinkedHashMap<>();
+        contenders.forEach(c -> samples.put(c.name(), (double) shape.rows() * shape.epochs()));
+        Map<String, List<Double>> rates = time(contenders, reps, samples);
 
         Map<String, Double> medians = new LinkedHashMap<>();
         rates.forEach((name, list) -> medians.put(name, median(list)));
@@ -157,7 +160,7 @@ public final class SpeedBenchmark {
     }
 
     /** Repetition 0 is a warm-up; the order of the contenders rotates every repetition. */
-    static Map<String, List<Double>> time(List<Contender> contenders, int reps, double samples) {
+    static Map<String, List<Double>> time(List<Contender> contenders, int reps, Map<String, Double> samples) {
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         contenders.forEach(c -> rates.put(c.name(), new ArrayList<>()));
         for (int rep = 0; rep <= reps; rep++) {
@@ -169,7 +172,7 @@ public final class SpeedBenchmark {
                 System.gc();
                 long start = System.nanoTime();
                 c.trainOnce();
-                double rate = samples / ((System.nanoTime() - start) / 1e9);
+                double rate = samples.get(c.name()) / ((System.nanoTime() - start) / 1e9);
                 thisRep.put(c.name(), rate);
                 if (rep > 0) {
                     rates.get(c.name()).add(rate);
@@ -220,28 +223,68 @@ public final class SpeedBenchmark {
         }
     }
 
-    /** mtl4j's training loop on a pipeline file's training split, with its per-epoch validation. */
-    static void pipeline(Path file, Map<String, String> options, int reps, String threadsCall) {
+    /**
+     * mtl4j's training loop on each pipeline file's training split, with its per-epoch validation: with
+     * {@code --steps auto,graph} once with the trainer's own choice of step and once with DL4J's fit,
+     * all contenders alternating in one run. Several files (comma-separated) give the ratios between
+     * pipelines in one run, per step (a mixture of experts against hard sharing).
+     */
+    static void pipeline(String files, Map<String, String> options, int reps, String threadsCall) {
         MtlRuntime runtime = MtlRuntime.create();
-        PipelineSpec loaded = runtime.loadPipeline(file);
-        TrainingSpec t = loaded.training();
         int epochs = Integer.parseInt(options.getOrDefault("epochs", "5"));
-        int batch = Integer.parseInt(options.getOrDefault("batch", "" + t.batchSize()));
-        PipelineSpec spec = new PipelineSpec(loaded.name(), loaded.data(), loaded.encoder(), loaded.sharing(), loaded.tasks(),
-                new TrainingSpec(epochs, batch, t.optimizer(), t.seed(), t.shuffle(), null,
-                        t.sampler(), t.init()));
-        System.out.printf(Locale.ROOT, "pipeline %s, %d epochs (early stopping off), batch %d, %d repetitions after a warm-up%n",
-                file, epochs, batch, reps);
+        List<StepKind> steps = java.util.Arrays.stream(options.getOrDefault("steps", "auto").split(","))
+                .map(s -> StepKind.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
+        System.out.printf(Locale.ROOT, "%d epochs (early stopping off), %d repetitions after a warm-up, steps %s%n",
+                epochs, reps, steps);
         System.out.println("threads: --threads-call " + threadsCall + "; " + ThreadSettings.describe());
-        Path base = file.getParent();
-        PreparedPipeline first = runtime.prepare(spec, base);
-        int rows = first.train().size();
-        Contender mtl = new Contender() {
+        List<Contender> contenders = new ArrayList<>();
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String name : files.split(",")) {
+            Path file = Path.of(name.trim()).toAbsolutePath();
+            PipelineSpec spec = withoutEarlyStopping(runtime.loadPipeline(file), epochs, options);
+            PreparedPipeline first = runtime.prepare(spec, file.getParent());
+            int rows = first.train().size();
+            System.out.printf(Locale.ROOT, "%s: batch %d, %d training rows, %d validation rows (validated every epoch, "
+                    + "included in the time), step %s under auto%n", file, spec.training().batchSize(), rows,
+                    first.validation() == null ? 0 : first.validation().size(),
+                    StepKind.chosenFor(first.network().graph()));
+            for (StepKind kind : steps) {
+                String label = spec.name() + (steps.size() > 1 ? "/" + kind.name().toLowerCase(Locale.ROOT) : "");
+                contenders.add(pipelineContender(label, kind, runtime, spec, file.getParent(), epochs));
+                samples.put(label, (double) rows * epochs);
+            }
+        }
+        Map<String, List<Double>> rates = time(contenders, reps, samples);
+        System.out.println();
+        System.out.println("| | median samples/s |");
+        System.out.println("|---|---|");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        rates.forEach((label, list) -> medians.put(label, median(list)));
+        medians.forEach((label, rate) -> System.out.printf(Locale.ROOT, "| %s | %,.0f |%n", label, rate));
+        List<String> labels = new ArrayList<>(medians.keySet());
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                System.out.printf(Locale.ROOT, "| %s / %s | %.3f |%n", labels.get(i), labels.get(j),
+                        medians.get(labels.get(i)) / medians.get(labels.get(j)));
+            }
+        }
+    }
+
+    private static PipelineSpec withoutEarlyStopping(PipelineSpec loaded, int epochs, Map<String, String> options) {
+        TrainingSpec t = loaded.training();
+        int batch = Integer.parseInt(options.getOrDefault("batch", "" + t.batchSize()));
+        return new PipelineSpec(loaded.name(), loaded.data(), loaded.encoder(), loaded.sharing(), loaded.tasks(),
+                new TrainingSpec(epochs, batch, t.optimizer(), t.seed(), t.shuffle(), null, t.sampler(), t.init()));
+    }
+
+    private static Contender pipelineContender(String label, StepKind kind, MtlRuntime runtime, PipelineSpec spec, Path base,
+                                               int epochs) {
+        return new Contender() {
             private PreparedPipeline prepared;
 
             @Override
             public String name() {
-                return "mtl4j";
+                return label;
             }
 
             @Override
@@ -251,17 +294,13 @@ public final class SpeedBenchmark {
 
             @Override
             public void trainOnce() {
-                TrainingHistory history = new Trainer(TrainingListener.SILENT).fit(prepared.network().graph(), spec.training(),
-                        spec.tasks(), prepared.preprocessor(), prepared.train(), prepared.validation());
+                TrainingHistory history = new Trainer(TrainingListener.SILENT, kind).fit(prepared.network().graph(),
+                        spec.training(), spec.tasks(), prepared.preprocessor(), prepared.train(), prepared.validation());
                 if (history.epochs().size() != epochs) {
                     throw new IllegalStateException("ran " + history.epochs().size() + " epochs");
                 }
             }
         };
-        System.out.printf(Locale.ROOT, "%d training rows, %d validation rows (validated every epoch, included in the time)%n",
-                rows, first.validation() == null ? 0 : first.validation().size());
-        Map<String, List<Double>> rates = time(List.of(mtl), reps, (double) rows * epochs);
-        table(Map.of("mtl4j", median(rates.get("mtl4j"))));
     }
 
     private static Map<String, String> parse(String[] args) {
