@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.train;
 
+import dev.mtl4j.api.graph.GatedMixture;
 import dev.mtl4j.api.spi.ScalableLoss;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -34,7 +36,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
- * each ending in an output layer, optionally with inverted dropout after a hidden layer — read off a
+ * each ending in an output layer, optionally with inverted dropout after a hidden layer, and gated
+ * mixtures of experts ({@link GatedMixture}: gates and experts are dense layers) — read off a
  * ComputationGraph so that {@link FusedDenseStep} can train it directly. Anything else (other layer
  * kinds, merges, preprocessors, other activations, losses or dropouts) is reported as the reason the
  * fused step does not apply.
@@ -42,10 +45,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 final class DenseTopology {
 
     /**
-     * One dense or output layer.
+     * One dense or output layer, or a gated mixture of experts.
      *
      * @param name the vertex name
-     * @param parent the index of the node it reads, or -1 for the network input
+     * @param parent the index of the node it reads, or -1 for the network input (and for a mixture)
      * @param weights W [nIn, nOut] (a view of the network's parameters)
      * @param bias b [1, nOut]
      * @param weightGradient dW, a view of the network's flattened gradient
@@ -56,17 +59,25 @@ final class DenseTopology {
      * @param regressionWeight λ of an MSE/MAE output whose loss the fused step computes itself, else NaN
      * @param dropout DL4J's inverted dropout applied to this hidden layer's output (a {@code DropoutLayer}
      *     reading it, folded into it), or null
+     * @param mixed for a {@link GatedMixture} (no parameters, no activation): its gate's node, then its
+     *     experts' nodes; null for a dense layer
+     * @param width the width of its output
      */
     record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
-                IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout) {
+                IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout,
+                int[] mixed, int width) {
+
+        static Node mixture(String name, int[] mixed, int width) {
+            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), width);
+        }
 
         Node withDropout(Dropout applied) {
             return new Node(name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
-                    regressionWeight, applied);
+                    regressionWeight, applied, mixed, width);
         }
 
-        int width() {
-            return (int) weights.size(1);
+        boolean isMixture() {
+            return mixed != null;
         }
 
         boolean isOutput() {
@@ -91,6 +102,10 @@ final class DenseTopology {
      */
     int[] forwardOrder() {
         return forwardOrder.clone();
+    }
+
+    boolean hasMixture() {
+        return nodes.stream().anyMatch(Node::isMixture);
     }
 
     boolean hasDropout() {
@@ -121,6 +136,7 @@ final class DenseTopology {
         Map<String, Integer> index = new HashMap<>();
         List<Node> nodes = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
+        Map<String, List<String>> merges = new HashMap<>();
         int inputWidth = -1;
         for (String name : conf.getTopologicalOrderStr()) {
             if (name.equals(input)) {
@@ -128,6 +144,21 @@ final class DenseTopology {
             }
             GraphVertex vertex = conf.getVertices().get(name);
             List<String> inputs = conf.getVertexInputs().get(name);
+            if (vertex instanceof MergeVertex) {
+                // computed only as a mixture's input, which reads its parts in place
+                merges.put(name, inputs);
+                continue;
+            }
+            if (vertex instanceof LayerVertex mixtureVertex && mixtureVertex.getLayerConf().getLayer() instanceof GatedMixture mixture
+                    && mixtureVertex.getPreProcessor() == null && inputs.size() == 1 && merges.containsKey(inputs.get(0))) {
+                String why = mixture(conf, name, mixture, merges.get(inputs.get(0)), index, nodes);
+                if (why != null) {
+                    return Result.no(why);
+                }
+                index.put(name, nodes.size() - 1);
+                order.add(nodes.size() - 1);
+                continue;
+            }
             if (!(vertex instanceof LayerVertex layerVertex) || layerVertex.getPreProcessor() != null || inputs.size() != 1) {
                 return Result.no("vertex '" + name + "' is not a single-input layer");
             }
@@ -161,7 +192,8 @@ final class DenseTopology {
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
                     output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
-                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null);
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null,
+                    (int) layer.getParam(DefaultParamInitializer.WEIGHT_KEY).size(1));
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
                     return Result.no("layers read the input at different widths");
@@ -176,13 +208,41 @@ final class DenseTopology {
     }
 
     /**
+     * Adds a mixture node reading a merge of a gate and experts when their widths are the mixture's and
+     * the gate (a hidden dense layer) feeds this merge alone; else says why not.
+     */
+    private static String mixture(ComputationGraphConfiguration conf, String name, GatedMixture mixture, List<String> merged,
+                                  Map<String, Integer> index, List<Node> nodes) {
+        int[] mixed = new int[merged.size()];
+        for (int k = 0; k < mixed.length; k++) {
+            Integer node = index.get(merged.get(k));
+            if (node == null || nodes.get(node).isOutput()) {
+                return "mixture '" + name + "' reads '" + merged.get(k) + "', which is not a dense layer";
+            }
+            mixed[k] = node;
+            int expected = k == 0 ? mixture.getExperts() : mixture.getWidth();
+            if (nodes.get(node).width() != expected) {
+                return "mixture '" + name + "' reads '" + merged.get(k) + "' of width " + nodes.get(node).width() + ", not " + expected;
+            }
+        }
+        Node gate = nodes.get(mixed[0]);
+        String gateName = merged.get(0);
+        long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(gateName)).count();
+        if (mixed.length != mixture.getExperts() + 1 || gate.isMixture() || gate.dropout() != null || readers != 1) {
+            return "mixture '" + name + "' does not read one gate of its own followed by its " + mixture.getExperts() + " experts";
+        }
+        nodes.add(Node.mixture(name, mixed, mixture.getWidth()));
+        return null;
+    }
+
+    /**
      * Folds a dropout layer into the hidden dense layer it reads, when that layer feeds nothing else
      * and the dropout is DL4J's plain inverted dropout with a fixed probability; else says why not.
      */
     private static String foldDropout(ComputationGraphConfiguration conf, String name, IDropout dropout, String from,
                                       Map<String, Integer> index, List<Node> nodes, List<Integer> order) {
         Integer parent = index.get(from);
-        if (parent == null || nodes.get(parent).isOutput() || nodes.get(parent).dropout() != null
+        if (parent == null || nodes.get(parent).isOutput() || nodes.get(parent).isMixture() || nodes.get(parent).dropout() != null
                 || !from.equals(nodes.get(parent).name())) {
             return "dropout layer '" + name + "' does not follow a dense layer";
         }
@@ -222,7 +282,9 @@ final class DenseTopology {
         boolean supported = activation instanceof ActivationReLU relu && relu.getMax() == null && zero(relu.getThreshold())
                 && zero(relu.getNegativeSlope())
                 || activation instanceof ActivationTanH || activation instanceof ActivationSigmoid
-                || activation instanceof ActivationIdentity;
+                || activation instanceof ActivationIdentity
+                // a mixture's gate; its derivative is DL4J's own
+                || activation instanceof ActivationSoftmax;
         return supported ? Optional.empty() : Optional.of("layer '" + name + "' has an unsupported activation");
     }
 

@@ -18,7 +18,8 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A training step for dense networks (with DL4J's inverted dropout after hidden layers) that does what {@link ComputationGraph#fit} does — the same
+ * A training step for dense networks (with DL4J's inverted dropout after hidden layers, and gated
+ * mixtures of experts) that does what {@link ComputationGraph#fit} does — the same
  * forward pass, DL4J's own activation and loss functions for every derivative, DL4J's own updater
  * (learning-rate schedules, weight decay and all) on the network's own parameter, gradient and
  * updater-state arrays — without its per-step machinery: no workspaces opened and closed, no
@@ -30,6 +31,7 @@ final class FusedDenseStep implements TrainingStep {
     private final List<DenseTopology.Node> nodes;
     private final int[] forwardOrder;
     private final boolean dropout;
+    private final boolean mixture;
     private final int outputs;
     private final Gradient gradient;
     private final INDArray params;
@@ -39,12 +41,14 @@ final class FusedDenseStep implements TrainingStep {
     private final List<UpdaterBlock> directBlocks;
     private final Map<Long, Buffers> buffers = new HashMap<>();
     private FusedTaskGradients perTask;
+    private GraphStep general;
 
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
         this.graph = graph;
         this.nodes = topology.nodes();
         this.forwardOrder = topology.forwardOrder();
         this.dropout = topology.hasDropout();
+        this.mixture = topology.hasMixture();
         this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
@@ -52,7 +56,7 @@ final class FusedDenseStep implements TrainingStep {
         this.update = graph.getFlattenedGradients().reshape(params.shape());
         this.regularized = Regularization.any(graph);
         this.directBlocks = directBlocks(graph, regularized);
-        for (DenseTopology.Node node : nodes) {
+        for (DenseTopology.Node node : nodes.stream().filter(node -> !node.isMixture()).toList()) {
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
         }
@@ -79,6 +83,9 @@ final class FusedDenseStep implements TrainingStep {
         /** Per node with dropout: its mask (0 or 1/p, as DL4J's) and its activation times the mask; else null. */
         final INDArray[] mask;
         final INDArray[] dropped;
+        /** Per gate node, views of its activation's and its error's columns; made on demand. */
+        private final INDArray[][] activationColumns;
+        private final INDArray[][] errorColumns;
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
@@ -89,6 +96,8 @@ final class FusedDenseStep implements TrainingStep {
             scratch = new INDArray[n];
             mask = new INDArray[n];
             dropped = new INDArray[n];
+            activationColumns = new INDArray[n][];
+            errorColumns = new INDArray[n][];
             for (int i = 0; i < n; i++) {
                 long width = nodes.get(i).width();
                 preActivation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
@@ -100,6 +109,26 @@ final class FusedDenseStep implements TrainingStep {
                     dropped[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
                 }
             }
+        }
+
+        /** Column k of node n's activation, a view made once per batch size. */
+        INDArray activationColumn(int n, int k) {
+            return column(activationColumns, activation, n, k);
+        }
+
+        /** Column k of the error flowing into node n's output, likewise. */
+        INDArray errorColumn(int n, int k) {
+            return column(errorColumns, error, n, k);
+        }
+
+        private static INDArray column(INDArray[][] columns, INDArray[] arrays, int n, int k) {
+            if (columns[n] == null) {
+                columns[n] = new INDArray[(int) arrays[n].size(1)];
+            }
+            if (columns[n][k] == null) {
+                columns[n][k] = arrays[n].getColumn(k);
+            }
+            return columns[n][k];
         }
 
         /** What the layers reading node n see: its activation, after its dropout if it has one. */
@@ -141,6 +170,9 @@ final class FusedDenseStep implements TrainingStep {
 
     @Override
     public StepResult fitPerTask(MultiDataSet batch, PerTaskRule rule) {
+        if (mixture) {
+            return general().fitPerTask(batch, rule);
+        }
         if (perTask == null) {
             perTask = new FusedTaskGradients(this, nodes, outputs);
         }
@@ -170,8 +202,26 @@ final class FusedDenseStep implements TrainingStep {
         return directBlocks != null ? 1.0 / rows : 1.0;
     }
 
+    /** DL4J's general path, for per-task gradients through mixtures of experts (a task reads every expert). */
+    private GraphStep general() {
+        if (general == null) {
+            general = new GraphStep(graph, null, "per-task gradients through a mixture of experts");
+        }
+        return general;
+    }
+
+    @Override
+    public void close() {
+        if (general != null) {
+            general.close();
+        }
+    }
+
     @Override
     public String whyNoRepresentation() {
+        if (mixture) {
+            return general().whyNoRepresentation();
+        }
         String why = new TaskPaths(nodes, outputs).whyNoRepresentation();
         return why == null ? null : "the network has no single shared representation: " + why;
     }
@@ -225,6 +275,10 @@ final class FusedDenseStep implements TrainingStep {
             }
             int i = step;
             DenseTopology.Node node = nodes.get(i);
+            if (node.isMixture()) {
+                FusedMixture.forward(i, node, b);
+                continue;
+            }
             INDArray in = node.parent() < 0 ? input : b.output(node.parent());
             INDArray z = b.preActivation[i];
             // Nd4j.gemm into a preallocated array: INDArray.mmuli into a c-ordered result is 5-8x slower
@@ -281,6 +335,10 @@ final class FusedDenseStep implements TrainingStep {
         boolean[] errorStarted = new boolean[nodes.size()];
         for (int i = nodes.size() - 1; i >= 0; i--) {
             DenseTopology.Node node = nodes.get(i);
+            if (node.isMixture()) {
+                FusedMixture.backward(i, node, b, errorStarted);
+                continue;
+            }
             INDArray delta;
             if (node.isOutput()) {
                 delta = deltas[i];

@@ -88,6 +88,33 @@ final class FusedDenseStepTest {
                 .build());
     }
 
+    /** MMoE as in income-mmoe (experts with dropout, softmax gates from the input, a mixture per task). */
+    @Test
+    void mixtureOfExpertsWithDropoutAndAHiddenHeadLayer() {
+        PipelineSpec spec = Mtl.pipeline("income-mmoe")
+                .data(Data.csv(Pipelines.incomeFile()).categorical("*").drop("DUAL.INCOMES").split(0.2, 7))
+                .encoder(Encoders.mlp().hidden(16, 8).dropout(0.2))
+                .sharing(Sharing.attention("mmoe").experts(3))
+                .task("INCOME", Heads.classification().hidden(6)).weight(0.5)
+                .task("MARITAL.STATUS", Heads.classification()).weight(0.5)
+                .training(t -> t.batchSize(64).adam(3e-3).seed(42))
+                .build();
+        assertThat(StepKind.chosenFor(prepare(spec).network().graph())).isEqualTo("fused-dense");
+        assertSameTraining(spec);
+    }
+
+    /** CGC: shared experts and each task's own, three tasks, sigmoid and MSE heads, SGD with weight decay. */
+    @Test
+    void customizedGateControlWithThreeHeadKinds() {
+        assertSameTraining(Pipelines.digits(1, 12)
+                .sharing(Sharing.attention("cgc").experts(2).taskExperts(1))
+                .task("digit", Heads.classification(10)).weight(0.5)
+                .task("parity", Heads.binary()).weight(0.3)
+                .task("ink", Heads.regression()).weight(0.2)
+                .training(t -> t.batchSize(50).sgd(0.05, 0.9).weightDecay(1e-3).seed(7))
+                .build());
+    }
+
     @Test
     void autoFallsBackToTheGraphForWhatItDoesNotSupport() {
         PipelineSpec elu = Pipelines.digits(1, 16).encoder(Encoders.mlp().hidden(16).activation("elu"))

@@ -44,6 +44,22 @@ final class PerTaskGradientsTest {
         assertSameAsWeighted(spec, StepKind.GRAPH, GradientSite.PARAMETERS);
     }
 
+    /** The fused step trains mixtures of experts; their per-task gradients go through DL4J's general path, to the same step. */
+    @Test
+    void aMixtureOfExpertsTakesPerTaskGradientsOnTheParametersThroughTheGeneralPath() {
+        PipelineSpec mmoe = Pipelines.digits(1, 16)
+                .sharing(Sharing.attention("mmoe").experts(2))
+                .task("digit", Heads.classification(10))
+                .task("parity", Heads.binary())
+                .task("ink", Heads.regression())
+                .training(t -> t.batchSize(50).adam(3e-3).seed(7))
+                .build();
+        assertThat(StepKind.AUTO.create(prepare(mmoe).network().graph()).name()).isEqualTo("fused-dense");
+        assertSameAsWeighted(mmoe, StepKind.AUTO, GradientSite.PARAMETERS);
+        TrainingStep step = StepKind.AUTO.create(prepare(mmoe).network().graph());
+        assertThat(step.whyNoRepresentation()).contains("DL4J's general path").contains("mixture of experts");
+    }
+
     @Test
     void theGramMatrixIsSymmetricWithEachTasksSquaredNormOnTheDiagonal() {
         PreparedPipeline prepared = prepare(threeTasks());

@@ -96,7 +96,8 @@ final class ResumeTest {
 
     @Test
     void dropoutAdamAndEarlyStoppingResumeExactly() {
-        // DL4J's general path (dropout), validation metrics each epoch, early stopping on the loss.
+        // Dropout (the fused step draws its masks from ND4J's generator, which the checkpoint restores),
+        // validation metrics each epoch, early stopping on the loss.
         PipelineSpec spec = Mtl.pipeline("resume-dropout")
                 .data(Data.csv(Pipelines.digitsFile()).numeric("px*").split(0.2, 7).validation(0.15))
                 .encoder(Encoders.mlp().hidden(32).activation("relu").dropout(0.3))

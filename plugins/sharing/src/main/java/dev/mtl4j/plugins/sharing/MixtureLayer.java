@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.sharing;
 
+import dev.mtl4j.api.graph.GatedMixture;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code [g | e_1 | … | e_n]}; its output is {@code Σ_k g_k · e_k}, of width d. The gate layer and
  * the experts carry the parameters.
  */
-public final class MixtureLayer extends NoParamLayer {
+public final class MixtureLayer extends NoParamLayer implements GatedMixture {
     private int experts;
     private int width;
 
@@ -61,6 +62,7 @@ public final class MixtureLayer extends NoParamLayer {
                 .standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
     }
 
+    @Override
     public int getExperts() {
         return experts;
     }
@@ -69,6 +71,7 @@ public final class MixtureLayer extends NoParamLayer {
         this.experts = experts;
     }
 
+    @Override
     public int getWidth() {
         return width;
     }
