@@ -4,14 +4,19 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMAE;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
@@ -84,6 +89,32 @@ final class FastGradients {
             Nd4j.exec(new Sign(delta, delta));
             delta.muli(perOutput);
         }
+        masked(delta, mask);
+        return score;
+    }
+
+    /** Whether the output is DL4J's softmax with multi-class cross-entropy, unweighted: then {@link #softmaxCrossEntropy} applies. */
+    static boolean isSoftmaxCrossEntropy(ILossFunction loss, IActivation activation) {
+        return loss != null && loss.getClass() == LossMCXENT.class && ((LossMCXENT) loss).getWeights() == null
+                && activation instanceof ActivationSoftmax;
+    }
+
+    /**
+     * DL4J's softmax cross-entropy without its copies and second softmax: from the probabilities
+     * {@code p}, the loss summed over the batch, {@code -Σ y log(clip(p))} with DL4J's clipping, and
+     * dL/dz = {@code p - y} into {@code delta}, both masked per row.
+     */
+    static double softmaxCrossEntropy(LossMCXENT loss, INDArray p, INDArray labels, INDArray mask, INDArray delta,
+                                      INDArray scratch) {
+        double eps = loss.getSoftmaxClipEps();
+        scratch.assign(p);
+        if (eps > 0) {
+            Nd4j.exec(new ScalarMax(scratch, eps));
+            Nd4j.exec(new ScalarMin(scratch, 1.0 - eps));
+        }
+        Nd4j.exec(new Log(scratch));
+        double score = -masked(scratch.muli(labels), mask).sumNumber().doubleValue();
+        Nd4j.exec(new SubOp(p, labels, delta));
         masked(delta, mask);
         return score;
     }

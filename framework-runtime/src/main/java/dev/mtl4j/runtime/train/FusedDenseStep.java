@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * A training step for dense networks (with DL4J's inverted dropout after hidden layers, and gated
@@ -317,7 +318,13 @@ final class FusedDenseStep implements TrainingStep {
             INDArray labels = batch.getLabels(node.output());
             INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
             double score;
-            if (Double.isNaN(node.regressionWeight())) {
+            if (FastGradients.isSoftmaxCrossEntropy(node.loss(), node.activation())) {
+                // p into the activation buffer; the preactivation, no longer needed, takes the log
+                node.activation().getActivation(b.activation[i].assign(b.preActivation[i]), true);
+                score = FastGradients.softmaxCrossEntropy((LossMCXENT) node.loss(), b.activation[i], labels, mask, b.error[i],
+                        b.preActivation[i]);
+                deltas[i] = b.error[i];
+            } else if (Double.isNaN(node.regressionWeight())) {
                 score = node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
                 deltas[i] = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
             } else {
