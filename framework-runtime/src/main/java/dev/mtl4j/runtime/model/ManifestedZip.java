@@ -35,13 +35,32 @@ final class ManifestedZip implements Closeable {
 
     /** The network with its optimizer state: DL4J writes its zip to a buffer, whose entries are copied to the root of ours. */
     void putDl4jEntries(ComputationGraph graph) throws IOException {
+        putDl4jEntries(graph, true);
+    }
+
+    /**
+     * As {@link #putDl4jEntries(ComputationGraph)}; without the parameters ({@code coefficients.bin})
+     * when {@code withParameters} is false, for a file that stores them its own way.
+     */
+    void putDl4jEntries(ComputationGraph graph, boolean withParameters) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         ModelSerializer.writeModel(graph, buffer, true);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(buffer.toByteArray()))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                put(entry.getName(), in.readAllBytes());
+                if (withParameters || !entry.getName().equals(ModelEntries.COEFFICIENTS)) {
+                    put(entry.getName(), in.readAllBytes());
+                }
             }
         }
+    }
+
+    /** An ND4J array as {@code Nd4j.write} writes it (what DL4J's own entries hold). */
+    void putArray(String name, org.nd4j.linalg.api.ndarray.INDArray array) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(buffer)) {
+            org.nd4j.linalg.factory.Nd4j.write(array, out);
+        }
+        put(name, buffer.toByteArray());
     }
 
     /** Writes the manifest as the last entry. */

@@ -24,18 +24,27 @@ final class ModelEntries {
     static final String HISTORY = "mtl4j/history.json";
     /** The task-weighting method's state, when it has one (learned weights, histories). */
     static final String WEIGHTING = "mtl4j/weighting.yaml";
+    /**
+     * Format 3 on, instead of {@link #COEFFICIENTS} when part of the network is a pretrained model's
+     * frozen values: which parameters those are, the model's id and their SHA-256 (see {@link PretrainedPart}).
+     */
+    static final String PRETRAINED = "mtl4j/pretrained.yaml";
+    /** Beside {@link #PRETRAINED}: every other parameter, in the network's order, as one ND4J array. */
+    static final String PARAMETERS = "mtl4j/parameters.bin";
 
     /**
      * DL4J's own entries at the root, then ours; the manifest is written last. The preprocessing
-     * holds vocabularies (a text encoder's may have a million words); the other text is small.
+     * holds vocabularies (a text encoder's may have a million words); the other text is small. The
+     * parameters are either {@link #COEFFICIENTS} or {@link #PRETRAINED} with {@link #PARAMETERS}
+     * ({@link ModelFile} checks that one of them is there).
      */
     static final ZipLayout LAYOUT = new ZipLayout("model",
             Set.of(CONFIGURATION, COEFFICIENTS, UPDATER_STATE, NO_PARAMS, PIPELINE, PREPROCESSING, PROVENANCE, HISTORY, MANIFEST,
-                    WEIGHTING),
-            List.of(CONFIGURATION, COEFFICIENTS, PIPELINE, PREPROCESSING, PROVENANCE),
+                    WEIGHTING, PRETRAINED, PARAMETERS),
+            List.of(CONFIGURATION, PIPELINE, PREPROCESSING, PROVENANCE),
             Map.of(CONFIGURATION, 16 * Sizes.MIB, PIPELINE, 16 * Sizes.MIB, PREPROCESSING, 256 * Sizes.MIB,
                     PROVENANCE, 16 * Sizes.MIB, HISTORY, 16 * Sizes.MIB, MANIFEST, Sizes.MIB, NO_PARAMS, Sizes.KIB,
-                    WEIGHTING, 16 * Sizes.MIB));
+                    WEIGHTING, 16 * Sizes.MIB, PRETRAINED, 16 * Sizes.MIB));
 
     private ModelEntries() {
     }

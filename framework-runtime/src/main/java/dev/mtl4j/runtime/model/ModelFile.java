@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One zip per model. At its root the entries of DL4J's own model format, so plain
@@ -30,7 +32,15 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * instantiate a class it names. Every failure is MODEL_INVALID, naming the file and the entry.
  */
 public final class ModelFile {
+    /** The format of a file that holds every parameter. */
     public static final int FORMAT_VERSION = 2;
+    /**
+     * The format of a file that leaves a pretrained model's frozen values out ({@link PretrainedPart}):
+     * a file declares the oldest format that reads it, so an older mtl4j refuses it as "newer".
+     */
+    public static final int PRETRAINED_FORMAT = 3;
+    /** The newest format this mtl4j reads. */
+    private static final int NEWEST_FORMAT = PRETRAINED_FORMAT;
     /** Files of format 1 have no manifest. */
     private static final int FIRST_FORMAT_WITH_MANIFEST = 2;
 
@@ -53,10 +63,14 @@ public final class ModelFile {
     public void save(TrainedModel model, Path target, String historyJson) {
         AtomicFiles.write(target, "the model", out -> {
             try (ManifestedZip zip = new ManifestedZip(out)) {
-                zip.putDl4jEntries(model.graph());
+                boolean pretrained = putNetwork(zip, model.graph());
                 zip.put(ModelEntries.PIPELINE, text(new PipelineYamlWriter().write(model.spec())));
                 zip.put(ModelEntries.PREPROCESSING, text(PlainYaml.dump(model.preprocessor().toState())));
-                zip.put(ModelEntries.PROVENANCE, text(PlainYaml.dump(model.provenance().toMap())));
+                Map<String, Object> provenance = model.provenance().toMap();
+                if (pretrained) {
+                    provenance.put("format", PRETRAINED_FORMAT);
+                }
+                zip.put(ModelEntries.PROVENANCE, text(PlainYaml.dump(provenance)));
                 if (historyJson != null) {
                     zip.put(ModelEntries.HISTORY, text(historyJson));
                 }
@@ -66,6 +80,28 @@ public final class ModelFile {
                 zip.finish(ModelEntries.MANIFEST);
             }
         });
+    }
+
+    /**
+     * The network: every parameter, or — when some layers hold a pretrained model's frozen values —
+     * only the others, with the pretrained model's id and the SHA-256 of the values left out.
+     *
+     * @return whether values were left out
+     */
+    private static boolean putNetwork(ManifestedZip zip, ComputationGraph graph) throws java.io.IOException {
+        PretrainedPart pretrained = PretrainedPart.of(graph);
+        if (pretrained.isEmpty()) {
+            zip.putDl4jEntries(graph);
+            return false;
+        }
+        zip.putDl4jEntries(graph, false);
+        INDArray[] kept = PretrainedPart.kept(graph, pretrained.names()).values().stream()
+                .map(v -> v.reshape(v.length())).toArray(INDArray[]::new);
+        INDArray parameters = Nd4j.concat(0, kept);
+        zip.putArray(ModelEntries.PARAMETERS, parameters);
+        zip.put(ModelEntries.PRETRAINED, text(PlainYaml.dump(pretrained.toMap(graph.numParams() - parameters.length(),
+                pretrained.sha256(graph)))));
+        return true;
     }
 
     /** The training history a model file carries (checked against its manifest), if it has one. */
@@ -80,6 +116,9 @@ public final class ModelFile {
 
     public TrainedModel load(Path file) {
         try (ModelZip zip = ModelZip.open(file, ModelEntries.LAYOUT)) {
+            if (!zip.has(ModelEntries.COEFFICIENTS) && !zip.has(ModelEntries.PRETRAINED)) {
+                throw ModelZip.invalid(file, "entry '" + ModelEntries.COEFFICIENTS + "' is missing; not an mtl4j model");
+            }
             if (zip.has(ModelEntries.MANIFEST)) {
                 parsed(zip, ModelEntries.MANIFEST, Manifest::fromMap).verify(zip);
             }
@@ -97,6 +136,10 @@ public final class ModelFile {
             }
             Preprocessor preprocessor = parsed(zip, ModelEntries.PREPROCESSING, yaml(zip, ModelEntries.PREPROCESSING),
                     state -> Preprocessor.fromState(state, spec, TextEncoders.of(catalog, spec.encoder())));
+            if (zip.has(ModelEntries.PRETRAINED) && format < PRETRAINED_FORMAT) {
+                throw zip.entryInvalid(ModelEntries.PRETRAINED, "in a format-" + format + " model file; only format "
+                        + PRETRAINED_FORMAT + " on leaves pretrained parameters out");
+            }
             ComputationGraph graph = new NetworkReader(zip).read();
             ModelConsistency.check(zip, spec, preprocessor, graph);
             Map<String, Object> weighting = zip.has(ModelEntries.WEIGHTING) ? yaml(zip, ModelEntries.WEIGHTING) : null;
@@ -106,9 +149,9 @@ public final class ModelFile {
 
     private static int formatOf(ModelZip zip, Map<String, Object> provenance) {
         Object format = provenance.get("format");
-        if (!(format instanceof Integer number) || number < 1 || number > FORMAT_VERSION) {
+        if (!(format instanceof Integer number) || number < 1 || number > NEWEST_FORMAT) {
             throw zip.entryInvalid(ModelEntries.PROVENANCE, "format " + format + " is not one this mtl4j reads (1 to "
-                    + FORMAT_VERSION + ")" + (format instanceof Integer n && n > FORMAT_VERSION
+                    + NEWEST_FORMAT + ")" + (format instanceof Integer n && n > NEWEST_FORMAT
                     ? "; the model was written by a newer mtl4j" : ""));
         }
         return (Integer) format;

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Rebuilds the DL4J network of a model file the way {@code ModelSerializer} does — configuration,
@@ -26,14 +27,19 @@ final class NetworkReader {
         for (GraphVertex vertex : configuration.getVertices().values()) {
             expected += vertex.numParams(true);
         }
-        INDArray params = expected == 0 ? null : ArrayEntry.read(zip, ModelEntries.COEFFICIENTS, expected);
-        ComputationGraph graph = new ComputationGraph(configuration);
-        try {
-            graph.init(params, false);
-        } catch (RuntimeException e) {
-            throw zip.entryInvalid(ModelEntries.CONFIGURATION, "DL4J cannot build this network: " + e.getMessage(), e);
+        ComputationGraph graph;
+        if (zip.has(ModelEntries.PRETRAINED)) {
+            if (zip.has(ModelEntries.COEFFICIENTS)) {
+                throw zip.entryInvalid(ModelEntries.PRETRAINED, "beside " + ModelEntries.COEFFICIENTS + ": a model file holds"
+                        + " either every parameter or those that are not a pretrained model's, not both");
+            }
+            graph = init(configuration, Nd4j.create(configuration.getDataType(), 1, expected));
+            new PretrainedRestorer(zip).restore(graph);
+        } else {
+            INDArray params = expected == 0 ? null : ArrayEntry.read(zip, ModelEntries.COEFFICIENTS, expected);
+            graph = init(configuration, params);
+            ArrayEntry.requireFinite(zip, ModelEntries.COEFFICIENTS, graph.paramTable(), params);
         }
-        ArrayEntry.requireFinite(zip, ModelEntries.COEFFICIENTS, graph.paramTable(), params);
         if (zip.has(ModelEntries.UPDATER_STATE)) {
             INDArray view = graph.getUpdater().getStateViewArray();
             long size = view == null ? 0 : view.length();
@@ -42,6 +48,16 @@ final class NetworkReader {
             if (size > 0) {
                 graph.getUpdater().setStateViewArray(state);
             }
+        }
+        return graph;
+    }
+
+    private ComputationGraph init(ComputationGraphConfiguration configuration, INDArray params) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        try {
+            graph.init(params, false);
+        } catch (RuntimeException e) {
+            throw zip.entryInvalid(ModelEntries.CONFIGURATION, "DL4J cannot build this network: " + e.getMessage(), e);
         }
         return graph;
     }

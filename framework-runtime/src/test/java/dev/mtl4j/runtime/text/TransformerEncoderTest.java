@@ -1,7 +1,10 @@
 package dev.mtl4j.runtime.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtl4j.api.ErrorCategory;
+import dev.mtl4j.api.MtlException;
 import dev.mtl4j.api.dsl.Component;
 import dev.mtl4j.api.dsl.Data;
 import dev.mtl4j.api.dsl.Heads;
@@ -15,10 +18,18 @@ import dev.mtl4j.runtime.model.TrainedModel;
 import dev.mtl4j.runtime.train.EpochReport;
 import dev.mtl4j.runtime.train.TrainingListener;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +39,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The trainable MiniLM transformer in a real pipeline: LoRA on the top layer of its lowest two
  * learns spam from 160 mail subjects (seeds fixed; subjects are short, so it takes seconds on an
  * idle machine) while every pretrained weight stays as it was; the saved model predicts as the
- * trained one; the YAML form reads to the same spec as the DSL.
+ * trained one from a file that holds only what changed (the pretrained weights restored from the
+ * plugin and checked against their SHA-256); the YAML form reads to the same spec as the DSL.
  */
 final class TransformerEncoderTest {
     private static MtlRuntime runtime;
@@ -53,7 +65,7 @@ final class TransformerEncoderTest {
     }
 
     @Test
-    void loraOnTheTopLayerLearnsSpamLeavesThePretrainedWeightsAloneAndSavesWhole() {
+    void loraOnTheTopLayerLearnsSpamLeavesThePretrainedWeightsAloneAndSavesOnlyWhatChanged() throws IOException {
         PreparedPipeline prepared = runtime.prepare(lora(3), folder);
         Map<String, INDArray> before = copy(prepared.network().graph().paramTable());
 
@@ -83,9 +95,70 @@ final class TransformerEncoderTest {
 
         Path file = folder.resolve("transformer.zip");
         runtime.save(result.model(), file);
+        Map<String, byte[]> entries = entries(file);
+        assertThat(entries).as("the pretrained weights are left out, restored from the plugin on load")
+                .doesNotContainKey("coefficients.bin").containsKeys("mtl4j/parameters.bin", "mtl4j/pretrained.yaml");
+        assertThat(new String(entries.get("mtl4j/pretrained.yaml"), StandardCharsets.UTF_8))
+                .contains("model: all-minilm-l6-v2@langchain4j-1.19.0-beta29").containsPattern("sha256: [0-9a-f]{64}");
+        long everything = result.model().graph().numParams();
+        assertThat((long) entries.get("mtl4j/parameters.bin").length).as("LoRA and the head: under 1 % of the weights' bytes")
+                .isLessThan(everything * Float.BYTES / 100);
         TrainedModel loaded = runtime.load(file);
+        assertThat(loaded.graph().params()).as("every weight, pretrained ones restored").isEqualTo(result.model().graph().params());
         assertThat(runtime.predict(loaded, spam)).as("the saved model predicts as the trained one")
                 .isEqualTo(runtime.predict(result.model(), spam));
+    }
+
+    @Test
+    void aModelWhosePretrainedWeightsAreNotThoseThePluginRestoresIsRefused() throws IOException {
+        TrainingResult result = runtime.train(runtime.prepare(lora(1), folder), TrainingListener.SILENT);
+        Path file = folder.resolve("other-pretrained.zip");
+        runtime.save(result.model(), file);
+        // as if the model had been tuned on other pretrained weights: its checksum of them differs
+        // (the manifest rewritten to match, so the check behind it is what answers)
+        Map<String, byte[]> entries = entries(file);
+        String yaml = new String(entries.get("mtl4j/pretrained.yaml"), StandardCharsets.UTF_8);
+        String sha = yaml.replaceAll("(?s).*sha256: ([0-9a-f]{64}).*", "$1");
+        byte[] changed = yaml.replace(sha, "ab".repeat(32)).getBytes(StandardCharsets.UTF_8);
+        String manifest = new String(entries.get("mtl4j/manifest.yaml"), StandardCharsets.UTF_8)
+                .replace(sha256(entries.get("mtl4j/pretrained.yaml")), sha256(changed));
+        entries.put("mtl4j/pretrained.yaml", changed);
+        entries.put("mtl4j/manifest.yaml", manifest.getBytes(StandardCharsets.UTF_8));
+        Path tampered = folder.resolve("tampered.zip");
+        write(entries, tampered);
+
+        assertThatThrownBy(() -> runtime.load(tampered)).isInstanceOfSatisfying(MtlException.class,
+                e -> assertThat(e.category()).isEqualTo(ErrorCategory.MODEL_INVALID))
+                .hasMessageStartingWith(tampered + ": entry 'mtl4j/pretrained.yaml': ")
+                .hasMessageContaining("not those the model was trained on");
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static void write(Map<String, byte[]> entries, Path file) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

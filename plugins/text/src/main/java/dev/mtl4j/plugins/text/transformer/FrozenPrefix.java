@@ -32,7 +32,7 @@ final class FrozenPrefix extends BaseLayer<FrozenPrefixLayer> {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         if (cache == null) {
-            cache = new PrefixCache(layerConf().getCacheMegabytes() * (1L << 20));
+            cache = layerConf().cache(dataType);
         }
         INDArray ids = TokenMasks.cutToLongest(input, maskArray);
         int batch = (int) ids.size(0);

@@ -37,8 +37,24 @@ public final class FrozenPrefixLayer extends PretrainedLayer {
     @JsonProperty
     private int cacheMegabytes;
 
+    /** The runtime's shared caches of frozen outputs, while the encoder builds a network (never serialised). */
+    @org.nd4j.shade.jackson.annotation.JsonIgnore
+    private transient PrefixCaches sharedCaches;
+
     /** For DL4J's JSON deserialisation. */
     public FrozenPrefixLayer() {
+    }
+
+    /** Lets the network share the frozen outputs other networks of the same runtime computed. */
+    void shareCaches(PrefixCaches caches) {
+        this.sharedCaches = caches;
+    }
+
+    /** This layer's cache: shared with the runtime's other networks over the same pretrained layers, or its own. */
+    PrefixCache cache(org.nd4j.linalg.api.buffer.DataType dataType) {
+        long budget = cacheMegabytes * (1L << 20);
+        return sharedCaches == null || getPretrained() == null ? new PrefixCache(budget)
+                : sharedCaches.get(getPretrained(), blocks, dataType.name(), budget);
     }
 
     FrozenPrefixLayer(TransformerShape shape, int blocks, int cacheMegabytes) {

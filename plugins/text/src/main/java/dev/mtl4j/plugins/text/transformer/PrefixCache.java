@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The frozen lower layers' output for each text seen, {@code [tokens, hidden]} floats keyed by the
  * text's word-piece ids, up to a budget of bytes; once full it keeps what it has and stores no more
- * (so memory stays bounded and the texts of the first epochs, which come back, stay cached).
+ * (so memory stays bounded and the texts of the first epochs, which come back, stay cached). Networks
+ * of one runtime may share one ({@link PrefixCaches}), so it is thread-safe.
  */
 final class PrefixCache {
     /** A text's word-piece ids, compared by value. */
@@ -31,12 +32,12 @@ final class PrefixCache {
         this.budgetBytes = budgetBytes;
     }
 
-    float[] get(Key key) {
+    synchronized float[] get(Key key) {
         return outputs.get(key);
     }
 
     /** Keeps a text's output if the budget allows. */
-    void put(Key key, float[] output) {
+    synchronized void put(Key key, float[] output) {
         long bytes = 4L * (output.length + key.ids().length) + 64;
         if (usedBytes + bytes <= budgetBytes && !outputs.containsKey(key)) {
             outputs.put(key, output);

@@ -1,6 +1,9 @@
 package dev.mtl4j.plugins.text.transformer;
 
+import dev.mtl4j.api.spi.PretrainedParameters;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -22,7 +25,7 @@ import org.nd4j.shade.jackson.annotation.JsonIgnore;
  * are drawn as BERT draws them). Parameters that do not train get no updater (NoOp), no
  * regularization and no gradient. Reads and writes token sequences as {@code [batch, length, width]}.
  */
-public abstract class PretrainedLayer extends BaseLayer {
+public abstract class PretrainedLayer extends BaseLayer implements PretrainedParameters {
     /** BERT's initializer range: the standard deviation of freshly drawn weights. */
     private static final double INIT_STD = 0.02;
 
@@ -56,6 +59,29 @@ public abstract class PretrainedLayer extends BaseLayer {
 
     public void setPretrained(String pretrained) {
         this.pretrained = pretrained;
+    }
+
+    @Override
+    public String pretrainedId() {
+        return pretrained;
+    }
+
+    /** The pretrained parameters that do not train: none when the layer's weights were drawn. */
+    @Override
+    public Set<String> frozenPretrainedParameters() {
+        Set<String> keys = new LinkedHashSet<>();
+        if (pretrained != null) {
+            layout().stream().map(BlockSpec.Param::key).filter(k -> isPretrained(k) && !trains(k)).forEach(keys::add);
+        }
+        return keys;
+    }
+
+    /** Reads the pretrained model once per network load (kept in {@code loaded} under its id). */
+    @Override
+    public void restorePretrained(Map<String, INDArray> params, Map<String, Object> loaded) {
+        PretrainedWeights source = (PretrainedWeights) loaded.computeIfAbsent(PretrainedWeights.class.getName() + ":"
+                + pretrained, key -> PretrainedWeights.load(pretrained));
+        params.forEach((key, view) -> view.assign(pretrainedValue(source, key)));
     }
 
     /** Hands the layer the pretrained weights the encoder read, so initialising it reads no file. */

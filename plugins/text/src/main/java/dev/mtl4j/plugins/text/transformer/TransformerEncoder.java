@@ -19,10 +19,12 @@ import java.util.Map;
 final class TransformerEncoder implements TextEncoder {
     private final TransformerConfig config;
     private final SharedWeights weights;
+    private final PrefixCaches caches;
 
-    TransformerEncoder(TransformerConfig config, SharedWeights weights) {
+    TransformerEncoder(TransformerConfig config, SharedWeights weights, PrefixCaches caches) {
         this.config = config;
         this.weights = weights;
+        this.caches = caches;
     }
 
     @Override
@@ -71,8 +73,14 @@ final class TransformerEncoder implements TextEncoder {
         List<String> vertices = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         int firstTuned = config.depth() - config.tuned();
-        PretrainedLayer bottom = config.tuneEmbeddings() ? new TokenEmbeddingLayer(shape, true)
-                : new FrozenPrefixLayer(shape, firstTuned, config.cacheMegabytes());
+        PretrainedLayer bottom;
+        if (config.tuneEmbeddings()) {
+            bottom = new TokenEmbeddingLayer(shape, true);
+        } else {
+            FrozenPrefixLayer prefix = new FrozenPrefixLayer(shape, firstTuned, config.cacheMegabytes());
+            prefix.shareCaches(caches);
+            bottom = prefix;
+        }
         bottom.useWeights(pretrained);
         String previous = scope.addLayer(config.tuneEmbeddings() ? "embeddings" : "frozen", bottom, input);
         vertices.add(previous);

@@ -8,6 +8,10 @@ import dev.mtl4j.api.spi.EncoderFactory;
  * fine-tuned fully, through LoRA or adapters, or frozen.
  */
 public final class TransformerFactory implements EncoderFactory<TransformerConfig> {
+    /** Read once per runtime: every transformer network of it uses the same pretrained weights. */
+    private final SharedWeights weights = new SharedWeights();
+    /** The frozen layers' outputs, shared by the runtime's networks (a sweep over seeds or tunings). */
+    private final PrefixCaches caches = new PrefixCaches();
 
     @Override
     public String name() {
@@ -28,6 +32,6 @@ public final class TransformerFactory implements EncoderFactory<TransformerConfi
 
     @Override
     public Encoder create(TransformerConfig config) {
-        return new TransformerEncoder(config, new SharedWeights());
+        return new TransformerEncoder(config, weights, caches);
     }
 }
