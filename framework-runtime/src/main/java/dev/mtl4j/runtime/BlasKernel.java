@@ -32,6 +32,8 @@ public final class BlasKernel {
 
     /** Chooses the kernel for this process, if OpenBLAS has not loaded yet; safe to call again. */
     public static Choice apply() {
+        // the other setting that must precede ND4J's native libraries, applied from the same entry points
+        JavaCppMemoryCheck.apply();
         String explicit = System.getenv(VARIABLE);
         if (explicit != null) {
             return new Choice(explicit, "set in the environment");

@@ -39,9 +39,24 @@ final class BlasKernelTest {
                 .isNotEmpty().allSatisfy(core -> assertThat(core).isEqualToIgnoringCase("Haswell"));
     }
 
+    /**
+     * JavaCPP's reading of the process's resident memory on every allocation is off in a plain Java
+     * program (its own count against maxBytes still bounds native memory), and a limit the user set is kept.
+     */
+    @Test
+    void javaCppsPhysicalMemoryCheckIsOffUnlessSet() throws Exception {
+        assertThat(probe(Map.of())).contains("maxPhysicalBytes 0\n");
+        assertThat(probe(Map.of(), "-D" + JavaCppMemoryCheck.PROPERTY + "=8g")).contains("maxPhysicalBytes 8589934592\n");
+    }
+
     /** Starts {@link Probe} in a fresh JVM with OPENBLAS_CORETYPE removed unless given, returns OpenBLAS's "Core:" lines. */
     private static List<String> coresReported(Map<String, String> environment, String... jvmOptions)
             throws IOException, InterruptedException {
+        return probe(environment, jvmOptions).lines().filter(l -> l.startsWith("Core: ")).map(l -> l.substring(6).trim()).toList();
+    }
+
+    /** Starts {@link Probe} in a fresh JVM with OPENBLAS_CORETYPE removed unless given; returns what it printed. */
+    private static String probe(Map<String, String> environment, String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
@@ -54,7 +69,7 @@ final class BlasKernelTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("product 3.0");
-        return output.lines().filter(l -> l.startsWith("Core: ")).map(l -> l.substring(6).trim()).toList();
+        return output;
     }
 
     /** A plain Java program: creates the runtime, then multiplies two matrices. */
@@ -62,6 +77,7 @@ final class BlasKernelTest {
         public static void main(String[] args) {
             MtlRuntime.create();
             System.out.println("product " + Nd4j.ones(2, 3).mmul(Nd4j.ones(3, 2)).getDouble(0, 0));
+            System.out.println("maxPhysicalBytes " + org.bytedeco.javacpp.Pointer.maxPhysicalBytes());
         }
     }
 }

@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
@@ -43,6 +42,7 @@ final class FusedDenseStep implements TrainingStep {
     private final Map<Long, Buffers> buffers = new HashMap<>();
     private FusedTaskGradients perTask;
     private GraphStep general;
+    private DropoutDraws draws = DropoutDraws.fast();
 
     FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
         this.graph = graph;
@@ -267,7 +267,7 @@ final class FusedDenseStep implements TrainingStep {
         return usable ? List.copyOf(blocks) : null;
     }
 
-    /** The forward pass; with {@code training}, each dropout draws its mask as DL4J's does, in the same order. */
+    /** The forward pass; with {@code training}, each dropout draws its mask, in the order DL4J's fit draws them. */
     void forward(INDArray input, Buffers b, boolean training) {
         for (int step : forwardOrder) {
             if (step < 0) {
@@ -292,15 +292,19 @@ final class FusedDenseStep implements TrainingStep {
         }
     }
 
-    /** DL4J's inverted dropout: a mask of ones through {@code DropOutInverted} (0 or 1/p), times the activation. */
+    /** Inverted dropout: a mask of 0 and 1/p ({@link DropoutDraws}) times the activation. */
     private void drop(int n, Buffers b, boolean training) {
         if (!training) {
             b.dropped[n].assign(b.activation[n]);
             return;
         }
-        INDArray mask = b.mask[n].assign(1.0);
-        Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, nodes.get(n).dropout().getP()));
-        Nd4j.getExecutioner().exec(new MulOp(b.activation[n], mask, b.dropped[n]));
+        draws.draw(b.mask[n], nodes.get(n).dropout().getP());
+        Nd4j.getExecutioner().exec(new MulOp(b.activation[n], b.mask[n], b.dropped[n]));
+    }
+
+    /** Draws dropout masks exactly as DL4J's fit does, for comparing the two step by step (slower). */
+    void drawDropoutAsDl4j() {
+        draws = DropoutDraws.asDl4j();
     }
 
     /**

@@ -1,0 +1,27 @@
+package dev.mtl4j.runtime;
+
+/**
+ * Turns off JavaCPP's reading of the process's resident memory on every native allocation, unless
+ * the user configured it. JavaCPP, under ND4J, calls a native function that reads the process's
+ * physical memory each time it allocates, to call {@code System.gc()} when it passes
+ * {@code org.bytedeco.javacpp.maxPhysicalBytes}; a training step of a small network allocates many
+ * small arrays, and profiles put the check at a fifth to a quarter of such a step (docs/speed.md).
+ * Native memory stays bounded without it: JavaCPP's own count of the bytes it allocated, checked
+ * against {@code org.bytedeco.javacpp.maxBytes} (the heap's size by default), still triggers a
+ * collection and, past the limit, an {@code OutOfMemoryError}. A {@code maxPhysicalBytes} the user
+ * set (e.g. {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=8g}) is kept. Like the BLAS kernel, this
+ * must happen before JavaCPP's {@code Pointer} class loads; later it changes nothing.
+ */
+final class JavaCppMemoryCheck {
+    static final String PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    private JavaCppMemoryCheck() {
+    }
+
+    /** Sets the limit to 0 (no check) when neither spelling of the property is set. */
+    static void apply() {
+        if (System.getProperty(PROPERTY) == null && System.getProperty(PROPERTY.toLowerCase(java.util.Locale.ROOT)) == null) {
+            System.setProperty(PROPERTY, "0");
+        }
+    }
+}
