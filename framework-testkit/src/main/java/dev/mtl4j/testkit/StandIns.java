@@ -72,11 +72,27 @@ final class StandIns implements Plugin {
     @Override
     public List<EncoderFactory<?>> encoders() {
         return List.of(new Factory<DenseConfig>(ENCODER, "One dense ReLU layer.", DenseConfig.class)
-                .encoder(config -> (scope, input, size) -> {
-                    String dense = scope.addLayer("dense", new DenseLayer.Builder().nIn(size).nOut(config.width())
-                            .activation(Activation.RELU).build(), input);
-                    return new LayerStack(List.of(dense), List.of(config.width()));
-                }));
+                .encoder(DenseStandIn::new));
+    }
+
+    /**
+     * One dense ReLU layer; asked for a shared body (see {@link Encoder#sharedBody}), a dense layer that
+     * does not train (no updater) below it, so that sharing strategies built on one are exercised too.
+     */
+    private record DenseStandIn(DenseConfig config) implements Encoder {
+        @Override
+        public LayerStack build(GraphScope scope, String input, int inputSize) {
+            String dense = scope.addLayer("dense", new DenseLayer.Builder().nIn(inputSize).nOut(config.width())
+                    .activation(Activation.RELU).build(), input);
+            return new LayerStack(List.of(dense), List.of(config.width()));
+        }
+
+        @Override
+        public dev.mtl4j.api.graph.SharedBody sharedBody(GraphScope scope, String input, int inputSize) {
+            String body = scope.addLayer("body", new DenseLayer.Builder().nIn(inputSize).nOut(config.width())
+                    .activation(Activation.TANH).updater(new org.nd4j.linalg.learning.config.NoOp()).build(), input);
+            return new dev.mtl4j.api.graph.SharedBody(body, config.width(), this);
+        }
     }
 
     @Override

@@ -28,6 +28,30 @@ public final class Sharing {
         return new Attention(kind);
     }
 
+    /**
+     * One frozen pretrained body (the transformer's), and over it each task's own trainable top (its
+     * LoRA matrices, adapters or tuned layers); {@link TaskAdapters#set} lets tasks share one.
+     */
+    public static TaskAdapters taskAdapters() {
+        return new TaskAdapters();
+    }
+
+    /** The {@code task-adapters} strategy's parameters. */
+    public static final class TaskAdapters extends Component {
+        private final Map<String, Object> sets = new LinkedHashMap<>();
+
+        TaskAdapters() {
+            super("task-adapters");
+        }
+
+        /** The adapter set the task uses: tasks given the same number share one; a task not named gets its own. */
+        public TaskAdapters set(String task, int set) {
+            sets.put(task, set);
+            set("sets", new LinkedHashMap<>(sets));
+            return this;
+        }
+    }
+
     /** The {@code soft} strategy's parameters. */
     public static final class Soft extends Component {
         Soft() {

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.compile;
 
 import dev.mtl4j.api.graph.GraphScope;
 import dev.mtl4j.api.graph.LayerStack;
+import dev.mtl4j.api.graph.SharedBody;
 import dev.mtl4j.api.spi.Encoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,20 @@ final class DepthRecorder implements Encoder {
 
     @Override
     public LayerStack build(GraphScope scope, String input, int inputSize) {
+        return record(encoder, scope, input, inputSize);
+    }
+
+    /** The body is frozen and belongs to no depth; each upper part built over it is recorded as an instance. */
+    @Override
+    public SharedBody sharedBody(GraphScope scope, String input, int inputSize) {
+        SharedBody body = encoder.sharedBody(scope, input, inputSize);
+        return body == null ? null : new SharedBody(body.vertex(), body.size(),
+                (towerScope, towerInput, towerSize) -> record(body.top(), towerScope, towerInput, towerSize));
+    }
+
+    private LayerStack record(Encoder builder, GraphScope scope, String input, int inputSize) {
         int start = claimed.size();
-        LayerStack stack = encoder.build(scope, input, inputSize);
+        LayerStack stack = builder.build(scope, input, inputSize);
         if (names.isEmpty()) {
             names.addAll(stack.vertices());
         }

@@ -15,6 +15,6 @@ public final class SharingPlugin implements Plugin {
     @Override
     public List<SharingStrategyFactory<?>> sharingStrategies() {
         return List.of(new HardSharingFactory(), new SoftSharingFactory(), new HierarchicalSharingFactory(),
-                new AttentionSharingFactory());
+                new AttentionSharingFactory(), new TaskAdaptersFactory());
     }
 }

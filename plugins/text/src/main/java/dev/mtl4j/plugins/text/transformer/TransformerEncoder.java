@@ -2,6 +2,7 @@ package dev.mtl4j.plugins.text.transformer;
 
 import dev.mtl4j.api.graph.GraphScope;
 import dev.mtl4j.api.graph.LayerStack;
+import dev.mtl4j.api.graph.SharedBody;
 import dev.mtl4j.api.spi.Encoder;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.TextEncoder;
@@ -64,28 +65,48 @@ final class TransformerEncoder implements TextEncoder {
 
     @Override
     public LayerStack build(GraphScope scope, String input, int inputSize) {
-        DenseStack dense = new DenseStack(config.hidden(), config.activation(), config.dropout());
         if (config.tuning() == Tuning.FROZEN) {
-            return dense.stack(scope, input, inputSize);
+            return dense().stack(scope, input, inputSize);
         }
         PretrainedWeights pretrained = weights.get();
         TransformerShape shape = pretrained.shape().firstLayers(config.depth());
-        List<String> vertices = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        int firstTuned = config.depth() - config.tuned();
-        PretrainedLayer bottom;
-        if (config.tuneEmbeddings()) {
-            bottom = new TokenEmbeddingLayer(shape, true);
-        } else {
-            FrozenPrefixLayer prefix = new FrozenPrefixLayer(shape, firstTuned, config.cacheMegabytes());
-            prefix.shareCaches(caches);
-            bottom = prefix;
-        }
+        PretrainedLayer bottom = config.tuneEmbeddings() ? new TokenEmbeddingLayer(shape, true) : prefix(shape);
         bottom.useWeights(pretrained);
         String previous = scope.addLayer(config.tuneEmbeddings() ? "embeddings" : "frozen", bottom, input);
-        vertices.add(previous);
-        sizes.add(shape.hidden());
-        for (int layer = firstTuned; layer < config.depth(); layer++) {
+        List<String> vertices = new ArrayList<>(List.of(previous));
+        List<Integer> sizes = new ArrayList<>(List.of(shape.hidden()));
+        return top(scope, previous, shape, pretrained, vertices, sizes);
+    }
+
+    /**
+     * The embeddings and frozen lower layers, once; over them each tower the caller builds gets its
+     * own tuned layers (with their LoRA matrices or adapters), pooling and dense layers. None when
+     * nothing is frozen below the tuned layers (tuning frozen, or trainable embeddings).
+     */
+    @Override
+    public SharedBody sharedBody(GraphScope scope, String input, int inputSize) {
+        if (config.tuning() == Tuning.FROZEN || config.tuneEmbeddings()) {
+            return null;
+        }
+        PretrainedWeights pretrained = weights.get();
+        TransformerShape shape = pretrained.shape().firstLayers(config.depth());
+        FrozenPrefixLayer prefix = prefix(shape);
+        prefix.useWeights(pretrained);
+        String body = scope.addLayer("frozen", prefix, input);
+        return new SharedBody(body, shape.hidden(), (towerScope, towerInput, towerSize) ->
+                top(towerScope, towerInput, shape, pretrained, new ArrayList<>(), new ArrayList<>()));
+    }
+
+    private FrozenPrefixLayer prefix(TransformerShape shape) {
+        FrozenPrefixLayer prefix = new FrozenPrefixLayer(shape, config.depth() - config.tuned(), config.cacheMegabytes());
+        prefix.shareCaches(caches);
+        return prefix;
+    }
+
+    /** The tuned layers, pooling and dense layers over {@code previous}, appended to {@code vertices}. */
+    private LayerStack top(GraphScope scope, String previous, TransformerShape shape, PretrainedWeights pretrained,
+                           List<String> vertices, List<Integer> sizes) {
+        for (int layer = config.depth() - config.tuned(); layer < config.depth(); layer++) {
             TransformerBlockLayer block = new TransformerBlockLayer(config.blockSpec(shape), layer);
             block.useWeights(pretrained);
             previous = scope.addLayer("layer_" + layer, block, previous);
@@ -95,7 +116,11 @@ final class TransformerEncoder implements TextEncoder {
         previous = scope.addLayer("pool", new SentencePoolingLayer(shape.hidden(), true), previous);
         vertices.add(previous);
         sizes.add(shape.hidden());
-        dense.build(scope, previous, shape.hidden(), vertices, sizes);
+        dense().build(scope, previous, shape.hidden(), vertices, sizes);
         return new LayerStack(vertices, sizes);
+    }
+
+    private DenseStack dense() {
+        return new DenseStack(config.hidden(), config.activation(), config.dropout());
     }
 }
