@@ -111,8 +111,16 @@ public final class Training {
      * each, or once per epoch when it is 0; {@code master} null takes spark-submit's.
      */
     public Training spark(String master, int workers, int averageEvery) {
+        return spark(master, workers, averageEvery, DistributedSpec.AVERAGE);
+    }
+
+    /**
+     * As {@link #spark(String, int, int)}, the copies merged as {@code merge} says: {@code average}
+     * (their mean) or {@code sum} (the round's start plus every worker's change).
+     */
+    public Training spark(String master, int workers, int averageEvery, String merge) {
         distributed = new DistributedSpec(DistributedSpec.SPARK, master, workers, averageEvery == 0 ? "epoch" : "batches",
-                averageEvery == 0 ? 16 : averageEvery);
+                averageEvery == 0 ? 16 : averageEvery, merge);
         return this;
     }
 

@@ -161,6 +161,7 @@ public final class PipelineYamlWriter {
             }
             distributedMap.put("averaging", distributed.averaging());
             distributedMap.put("batches", distributed.batches());
+            distributedMap.put("merge", distributed.merge());
             map.put("distributed", distributedMap);
         }
         if (training.weighting() != null) {

@@ -30,16 +30,17 @@ final class DistributedYamlTest {
     @Test
     void yamlAndDslGiveTheSameSpecAndTheWriterRoundTripsIt() {
         PipelineSpec yaml = reader.read(PIPELINE + "training: { epochs: 6, distributed: { engine: spark, master: 'local[2]',"
-                + " workers: 2, averaging: batches, batches: 8 } }\n", "p.yaml");
+                + " workers: 2, averaging: batches, batches: 8, merge: sum } }\n", "p.yaml");
         PipelineSpec dsl = Mtl.pipeline("p").data(Data.csv("d.csv").numeric("x")).encoder(Encoders.mlp().hidden(8))
-                .task("y", Heads.binary()).training(t -> t.epochs(6).spark("local[2]", 2, 8)).build();
+                .task("y", Heads.binary()).training(t -> t.epochs(6).spark("local[2]", 2, 8, "sum")).build();
 
         assertThat(yaml).isEqualTo(dsl);
-        assertThat(yaml.training().distributed()).isEqualTo(new DistributedSpec("spark", "local[2]", 2, "batches", 8));
+        assertThat(yaml.training().distributed()).isEqualTo(new DistributedSpec("spark", "local[2]", 2, "batches", 8, "sum"));
         assertThat(reader.read(new PipelineYamlWriter().write(yaml), "again.yaml")).isEqualTo(yaml);
         PipelineSpec defaults = reader.read(PIPELINE + "training: { distributed: {} }\n", "p.yaml");
         assertThat(defaults.training().distributed()).isEqualTo(DistributedSpec.spark());
         assertThat(defaults.training().distributed().eachEpoch()).isTrue();
+        assertThat(defaults.training().distributed().sumsChanges()).isFalse();
         assertThat(reader.read(PIPELINE, "p.yaml").training().distributed()).isNull();
     }
 
@@ -51,6 +52,8 @@ final class DistributedYamlTest {
                 .startsWith("p.yaml:5:36: training.distributed.engine:").contains("spark");
         assertThat(problems("training: { distributed: { batches: 0 } }\n")).singleElement().asString()
                 .startsWith("p.yaml:5:37: training.distributed.batches:");
+        assertThat(problems("training: { distributed: { merge: median } }\n")).singleElement().asString()
+                .startsWith("p.yaml:5:35: training.distributed.merge:").contains("average", "sum");
     }
 
     @Test

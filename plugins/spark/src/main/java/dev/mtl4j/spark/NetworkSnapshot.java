@@ -50,9 +50,14 @@ record NetworkSnapshot(float[] params, float[] updaterState, int iteration, int 
         graph.incrementEpochCount();
     }
 
-    /** The average of the workers' states, the iteration count advanced by the longest worker's steps. */
-    NetworkSnapshot averaged(RoundSum sum) {
-        float[] averagedParams = sum.mean(sum.params);
+    /**
+     * The next round's start: the workers' parameters averaged, or the start plus the sum of their
+     * changes ({@code sumChanges}); their optimizer state averaged; the iteration count advanced by
+     * the longest worker's steps (Adam's moments were updated that many times along any one copy's
+     * path, which is what its bias correction counts).
+     */
+    NetworkSnapshot merged(RoundSum sum, boolean sumChanges) {
+        float[] averagedParams = sumChanges ? sum.changesAdded(params) : sum.mean(sum.params);
         float[] averagedState = updaterState.length == 0 ? updaterState : sum.mean(sum.updaterState);
         return new NetworkSnapshot(averagedParams, averagedState, iteration + sum.longestSteps, epoch);
     }

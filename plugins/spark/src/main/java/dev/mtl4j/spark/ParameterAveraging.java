@@ -50,7 +50,7 @@ final class ParameterAveraging {
         DistributedSpec distributed = training.distributed();
         WorkerRound worker = new WorkerRound(training.seed(), training.batchSize(), training.shuffle(),
                 distributed.eachEpoch() ? Integer.MAX_VALUE : distributed.batches(),
-                tasks.stream().mapToDouble(TaskSpec::weight).toArray());
+                tasks.stream().mapToDouble(TaskSpec::weight).toArray(), distributed.sumsChanges());
         int longest = partitionRows.stream().mapToInt(worker::batches).max().orElse(0);
         int roundsPerEpoch = distributed.eachEpoch() ? 1 : (longest + distributed.batches() - 1) / distributed.batches();
         Broadcast<String> configuration = spark.broadcast(graph.getConfiguration().toJson());
@@ -65,7 +65,7 @@ final class ParameterAveraging {
                 long bytes = 2L * 4 * sum.workers * (state.params().length + state.updaterState().length);
                 rounds.accept(new AveragingRound(epoch, round, sum.workers, bytes, (System.nanoTime() - roundStarted) / 1e9,
                         sum.slowestSeconds, sum.peakResident));
-                state = state.averaged(sum);
+                state = sum.batches == 0 ? state : state.merged(sum, distributed.sumsChanges());
                 epochSum = accumulate(epochSum, sum);
             }
             state = state.epochDone();

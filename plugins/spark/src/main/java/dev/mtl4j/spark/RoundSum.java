@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * The workers' results of one averaging round, summed by Spark's tree aggregation: each worker's
- * parameters and optimizer state weighted by the batches it trained (a worker whose share ran out
- * adds nothing), the training loss, and the most steps one worker took (the counters' advance).
+ * optimizer state weighted by the batches it trained, its parameters weighted the same (to be
+ * averaged) or not at all (to sum the workers' changes; {@code merge: sum}), a worker whose share ran
+ * out adding nothing; the training loss, and the most steps one worker took (the counters' advance).
  */
 final class RoundSum implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,11 +28,15 @@ final class RoundSum implements Serializable {
         return new RoundSum();
     }
 
-    /** One worker's result: its state after {@code steps} steps. */
-    static RoundSum of(float[] params, float[] updaterState, int steps, double lossSum, double[] taskLossSums,
-                       long[] taskBatches, String stepName, double seconds) {
+    /**
+     * One worker's result: its state after {@code steps} steps.
+     *
+     * @param weighParams whether its parameters are weighted by its steps (to be averaged) or summed as they are
+     */
+    static RoundSum of(float[] params, boolean weighParams, float[] updaterState, int steps, double lossSum,
+                       double[] taskLossSums, long[] taskBatches, String stepName, double seconds) {
         RoundSum sum = new RoundSum();
-        sum.params = scaled(params, steps);
+        sum.params = weighParams ? scaled(params, steps) : params;
         sum.updaterState = scaled(updaterState, steps);
         sum.batches = steps;
         sum.longestSteps = steps;
@@ -66,6 +71,18 @@ final class RoundSum implements Serializable {
             taskBatches[t] += other.taskBatches[t];
         }
         return this;
+    }
+
+    /**
+     * The round's start moved by every worker's change: the sum of the workers' (unweighted)
+     * parameters less the start counted once per worker but one.
+     */
+    float[] changesAdded(float[] start) {
+        float[] moved = new float[start.length];
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] = (float) (params[i] - (workers - 1) * (double) start[i]);
+        }
+        return moved;
     }
 
     /** The weighted mean of a summed array. */

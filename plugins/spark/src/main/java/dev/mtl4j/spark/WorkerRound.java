@@ -23,8 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param shuffle whether rows are shuffled every epoch
  * @param batchesPerRound batches each worker trains in a round ({@link Integer#MAX_VALUE}: the whole epoch)
  * @param taskWeights each task's λ, in task order
+ * @param sumChanges whether the driver sums the workers' changes (their parameters are sent unweighted)
  */
-record WorkerRound(long seed, int batchSize, boolean shuffle, int batchesPerRound, double[] taskWeights)
+record WorkerRound(long seed, int batchSize, boolean shuffle, int batchesPerRound, double[] taskWeights, boolean sumChanges)
         implements Serializable {
 
     /** How many batches a partition of {@code rows} rows makes in an epoch. */
@@ -67,7 +68,7 @@ record WorkerRound(long seed, int batchSize, boolean shuffle, int batchesPerRoun
             }
         }
         NetworkSnapshot end = NetworkSnapshot.of(graph);
-        return java.util.List.of(RoundSum.of(end.params(), end.updaterState(), last - (int) first, lossSum, taskLossSums,
+        return java.util.List.of(RoundSum.of(end.params(), !sumChanges, end.updaterState(), last - (int) first, lossSum, taskLossSums,
                 taskBatches, stepName, (System.nanoTime() - started) / 1e9)).iterator();
     }
 
