@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Multi-task and transfer learning on the JVM.",
         subcommands = {TrainCommand.class, TransferCommand.class, EvalCommand.class, PredictCommand.class, GatesCommand.class,
                 ReportCommand.class, AffinityCommand.class, PluginsCommand.class, SchemaCommand.class, ServeCommand.class,
-                DescribeCommand.class, CommandLine.HelpCommand.class})
+                DescribeCommand.class, TuneCommand.class, CommandLine.HelpCommand.class})
 public final class MtlCommand {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;

@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             + "compare, per task: multi-task vs alone, Δm and a verdict (helped / hurt / no clear difference); DIR/baselines.json.")
     boolean baselines;
 
+    @Option(names = "--reference", description = "Also train a gradient-boosting and a linear model (XGBoost) per task on "
+            + "the same training rows and encoded features, and show them beside the network on the test rows; DIR/reference.json.")
+    boolean reference;
+
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "With --baselines: train each model with "
             + "N seeds, the pipeline's and the next N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
@@ -137,6 +141,7 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
             Checkpointing checkpoints = spec.training().checkpoint() == null && !resume ? Checkpointing.NONE
                     : CheckpointFile.of(checkpoint, spec, prepared.dataFiles(), resume);
             TrainingResult result = runtime.train(prepared, progress, checkpoints);
+            References references = reference ? References.of(prepared, result) : null;
             BaselineStudy study = !baselines ? null : new Baselines(runtime).run(spec, base, prepared, result,
                     BaselineSeeds.from(spec.training().seed(), seeds), new BaselineProgress(console, spec.training().epochs()));
             RunFiles files = new RunFiles();
@@ -151,6 +156,9 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
                     files.write(node, RunFolder.BASELINES, results::file);
                     report = report.withBaselines(node);
                 }
+                if (references != null) {
+                    MetricsJson.write(references.all(), results.file(References.FILE));
+                }
                 if (!noReport) {
                     new HtmlReport().write(report, results.file(RunFolder.REPORT));
                 }
@@ -163,6 +171,9 @@ final class TrainCommand implements Callable<Integer>, InputCommand {
                 console.result(ComparisonTable.render(study.tasks(), "multi-task", "alone", "multi-task learning"));
                 console.result(String.format(java.util.Locale.ROOT, "Δm = %+.2f %% over every metric (LibMTL), %+.2f %% over each "
                         + "task's first metric", 100 * study.deltaM(), 100 * study.deltaMFirst()));
+            }
+            if (references != null) {
+                console.result(references.render());
             }
             console.line("model:   " + directory.resolve("model.zip"));
             console.line("metrics: " + directory.resolve("metrics.json") + " (per epoch: history.json, history.csv)");

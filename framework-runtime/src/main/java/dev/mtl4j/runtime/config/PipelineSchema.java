@@ -78,8 +78,34 @@ public final class PipelineSchema {
         keys.put("training", nodes.ref("training"));
         keys.put("strategy", nodes.described(nodes.ref(Family.TRANSFER.id()), "Train with a transfer strategy from scratch:"
                 + " domain-adversarial or coral (with data.target), reptile or fomaml."));
+        keys.put("search", search());
         return section("pipeline", PipelineYamlReader.KEYS, keys, List.of("pipeline", "data", "encoder", "tasks"),
                 "A pipeline: data, a shared encoder, tasks with their heads, training.");
+    }
+
+    /** mtl tune's section: each searched key's range or choices. */
+    private ObjectNode search() {
+        ObjectNode range = nodes.object().put("type", "array").put("minItems", 2).put("maxItems", 2);
+        range.set("items", nodes.object().put("type", "number"));
+        ObjectNode choices = nodes.object().put("type", "array").put("minItems", 1);
+        Map<String, JsonNode> kinds = new LinkedHashMap<>();
+        for (SearchDimension.Kind kind : SearchDimension.Kind.values()) {
+            kinds.put(kind.yamlName(), kind == SearchDimension.Kind.CHOICE ? choices : range);
+        }
+        ObjectNode dimension = nodes.object().put("type", "object").put("minProperties", 1).put("maxProperties", 1);
+        dimension.set("properties", nodes.object().setAll(kinds));
+        dimension.put("additionalProperties", false);
+        ObjectNode space = nodes.object().put("type", "object").put("minProperties", 1)
+                .put("description", "A pipeline key as for --set -> how its values are drawn.");
+        space.set("additionalProperties", dimension);
+        Map<String, JsonNode> keys = new LinkedHashMap<>();
+        keys.put("method", nodes.described(nodes.oneOfNames(List.of("random", "halving")), "Random search [random] or "
+                + "successive halving."));
+        keys.put("objective", nodes.text("mean [mean] (each task's accuracy, or R² for regression, averaged) or TASK.METRIC."));
+        keys.put("eta", nodes.integer("Halving: each rung keeps the best 1/eta [3].", 2));
+        keys.put("seed", nodes.integer("Seeds the draws [training.seed].", null));
+        keys.put("space", space);
+        return section("search", SearchReader.KEYS, keys, List.of("space"), "What mtl tune varies (docs/tuning.md).");
     }
 
     private ObjectNode transferPipeline() {

@@ -19,7 +19,20 @@ public final class Sections {
                     key("tasks", "map", "required", "task name -> its head, weight, labels, data (mtl describe tasks)"),
                     key("training", "section", "defaults", "epochs, batch size, optimizer, seed ... (mtl describe training)"),
                     key("strategy", "component", "none", "train with a transfer strategy from scratch: domain-adversarial or"
-                            + " coral (with data.target), reptile or fomaml (mtl describe TYPE)")));
+                            + " coral (with data.target), reptile or fomaml (mtl describe TYPE)"),
+                    key("search", "section", "none", "what mtl tune varies; mtl train ignores it (mtl describe search)")));
+    static final Section SEARCH = new Section("search", "search",
+            "What mtl tune varies and how it picks; each trial trains on the training rows and is scored on the validation "
+                    + "rows (docs/tuning.md). mtl train ignores this section.",
+            List.of(key("space", "map", "required", "a pipeline key as for --set (training.optimizer.lr, encoder.hidden, "
+                            + "tasks.T.weight, sharing ...) -> { uniform: [lo, hi] } | { logUniform: [lo, hi] } | "
+                            + "{ int: [lo, hi] } | { choice: [v1, v2 ...] }"),
+                    key("method", "random | halving", "random", "random search, or successive halving over epochs "
+                            + "(many short trials, the best 1/eta go on eta times longer)"),
+                    key("objective", "mean | TASK.METRIC", "mean", "what is maximised on the validation rows: the mean of "
+                            + "each task's accuracy (R² for regression), or one task's metric (a loss or error is minimised)"),
+                    key("eta", "integer >= 2", String.valueOf(SearchSpec.DEFAULT_ETA), "halving: the fraction kept per rung"),
+                    key("seed", "integer", "training.seed", "seeds the draws: trial N's values depend on it and N only")));
     static final Section TRANSFER_PIPELINE = new Section("transfer-pipeline", "(top level of a transfer pipeline)",
             "A transfer pipeline: a trained model carried over to new tasks.",
             List.of(key("pipeline", "text", "required", "the pipeline's name (also the default output folder runs/<name>)"),
@@ -129,7 +142,7 @@ public final class Sections {
                             + "(mtl describe target)")));
 
     private static final List<Section> ALL = List.of(PIPELINE, TRANSFER_PIPELINE, DATA, TARGET, SPLIT, FEATURE, TASK, TASK_DATA,
-            TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, DISTRIBUTED, TRANSFER, TRANSFER_DATA);
+            TRAINING, OPTIMIZER, EARLY_STOPPING, CHECKPOINT, DISTRIBUTED, TRANSFER, TRANSFER_DATA, SEARCH);
 
     private Sections() {
     }

@@ -35,7 +35,9 @@ public final class Publication implements AutoCloseable {
             "pretrained-model.zip", "pretrained-metrics.json", "scratch-metrics.json",
             // the history, evaluation details and report (report.RunFolder names them)
             "history.json", "history.csv", "evaluation.json", "report.html", "baselines.json", "affinity.json", "baseline-history.json",
-            "transfer-comparison.json", OutputFolder.CHECKPOINT);
+            "transfer-comparison.json", OutputFolder.CHECKPOINT,
+            // reference models beside the network (--reference); mtl tune's results table, chart and best pipeline
+            "reference.json", "tuning.csv", "tuning.json", "tuning.html", "best.yaml");
 
     private final Path directory;
     private final Path staging;

@@ -54,11 +54,11 @@ public final class HtmlReport {
         return jsonText.replace("</", "<\\/").replace("<!--", "<\\!--").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new MtlException(ErrorCategory.IO_FAILED, "the report's " + name + " is missing from the mtl4j runtime jar");
