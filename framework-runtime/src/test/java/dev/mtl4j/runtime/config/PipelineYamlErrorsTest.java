@@ -35,7 +35,7 @@ final class PipelineYamlErrorsTest {
     void unknownKeyWithoutCloseMatchListsTheValidKeys() {
         assertThat(problems("pipeline: p\n" + DATA + ENCODER + TASKS + "colour: red\n"))
                 .containsExactly("p.yaml:5:1: colour: unknown key 'colour'; valid keys are "
-                        + "[pipeline, data, encoder, sharing, tasks, training, strategy]");
+                        + "[pipeline, data, encoder, sharing, tasks, training, strategy, search]");
     }
 
     @Test
@@ -202,7 +202,7 @@ final class PipelineYamlErrorsTest {
     @Test
     void topLevelMustBeAMap() {
         assertThat(problems("- pipeline: p\n")).containsExactly("p.yaml:1:1: (top level): expected a map with the keys "
-                + "[pipeline, data, encoder, sharing, tasks, training, strategy], got a list");
+                + "[pipeline, data, encoder, sharing, tasks, training, strategy, search], got a list");
     }
 
     @Test
