@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""PyTorch reference for the income pipeline's speed (examples/pipelines/income.yaml).
+"""PyTorch reference for the income pipelines' speed (examples/pipelines/income.yaml, income-mmoe.yaml).
 
 The same network and loop as mtl4j trains: 67 one-hot inputs (the width the income pipeline's
 categorical features encode to) -> Dense 128 ReLU -> dropout 0.2 -> Dense 64 ReLU -> dropout 0.2
 (shared), two softmax heads (9 and 5 classes, cross-entropy, weights 0.5 and 0.5), Adam 1e-3,
 batch 64, 6,475 training rows shuffled every epoch, and after each epoch a forward pass over 719
-validation rows (mtl4j measures per-epoch validation metrics too). Only speed is measured, so the
+validation rows (mtl4j measures per-epoch validation metrics too).
+
+--sharing mmoe is income-mmoe.yaml's network instead: --experts (4) copies of that encoder (each
+Dense 128 ReLU, dropout, Dense 64 ReLU, dropout), per task a softmax gate Dense 67 -> experts computed
+from the input, and the task's head reads the gated sum of the experts' outputs (mtl4j's MixtureLayer). Only speed is measured, so the
 rows are random one-hot codes of the same shape, generated in-process.
 
 Prints one JSON line per repetition and a last line with the median samples/s; the first
@@ -41,6 +45,26 @@ class IncomeModel(nn.Module):
         return self.income(z), self.marital(z)
 
 
+def encoder(inputs):
+    return nn.Sequential(nn.Linear(inputs, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 64), nn.ReLU(), nn.Dropout(0.2))
+
+
+class IncomeMmoe(nn.Module):
+    """income-mmoe.yaml: experts are copies of the encoder; a softmax gate per task reads the input."""
+
+    def __init__(self, inputs, experts):
+        super().__init__()
+        self.experts = nn.ModuleList([encoder(inputs) for _ in range(experts)])
+        self.gates = nn.ModuleList([nn.Linear(inputs, experts) for _ in range(2)])
+        self.income = nn.Linear(64, 9)
+        self.marital = nn.Linear(64, 5)
+
+    def forward(self, x):
+        e = torch.stack([expert(x) for expert in self.experts], 1)  # batch x experts x 64
+        mixed = [(torch.softmax(gate(x), 1).unsqueeze(2) * e).sum(1) for gate in self.gates]
+        return self.income(mixed[0]), self.marital(mixed[1])
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=6475)
@@ -49,6 +73,8 @@ def main():
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--sharing", choices=["hard", "mmoe"], default="hard")
+    parser.add_argument("--experts", type=int, default=4, help="experts of --sharing mmoe")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     gen = torch.Generator().manual_seed(1)
@@ -60,7 +86,7 @@ def main():
     rates = []
     for rep in range(args.reps + 1):
         torch.manual_seed(rep)
-        model = IncomeModel(x.shape[1])
+        model = IncomeModel(x.shape[1]) if args.sharing == "hard" else IncomeMmoe(x.shape[1], args.experts)
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
         start = time.perf_counter()
         for _ in range(args.epochs):
@@ -83,7 +109,7 @@ def main():
         if rep > 0:
             rates.append(rate)
     print(json.dumps({"median_samples_per_s": round(statistics.median(rates), 1), "reps": args.reps,
-                      "threads": args.threads, "torch": torch.__version__}))
+                      "sharing": args.sharing, "threads": args.threads, "torch": torch.__version__}))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -22,8 +23,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Tokens per second of the {@code transformer} encoder's network (all-MiniLM-L6-v2, 6 layers, batch
  * of full-length sequences of random word pieces): inference forward, and forward + backward
  * (DL4J's computeGradientAndScore, no optimizer step) with every layer fine-tuned and with LoRA on
- * every layer. Arguments: batch [32], length [128], repetitions [5]. Run from the repository root:
- * {@code java -cp ... dev.mtl4j.examples.text.TransformerThroughput 32 128 5}.
+ * every layer. Each figure is the median of the timed passes, after one warm-up pass. Arguments: batch [32],
+ * length [128], repetitions [5], networks [full:6,lora:6,full:2] (tuning:tuned layers). Run from the
+ * repository root: {@code java -cp ... dev.mtl4j.examples.text.TransformerThroughput 32 128 5 full:6,lora:6}.
+ * Its PyTorch twin is examples/benchmarks/pytorch_minilm.py (docs/speed-vs-pytorch.md).
  */
 public final class TransformerThroughput {
     private TransformerThroughput() {
@@ -33,6 +36,8 @@ public final class TransformerThroughput {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int length = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        List<String[]> networks = Arrays.stream((args.length > 3 ? args[3] : "full:6,lora:6,full:2").split(","))
+                .map(n -> n.trim().split(":")).toList();
         Path folder = Files.createTempDirectory("mtl4j-throughput");
         Path csv = folder.resolve("texts.csv");
         StringBuilder rows = new StringBuilder("text,label\n");
@@ -52,32 +57,39 @@ public final class TransformerThroughput {
         }
         INDArray mask = Nd4j.ones(DataType.FLOAT, batch, length);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, batch, 1);
-        System.out.printf("batch %d, length %d, threads OMP_NUM_THREADS=%s%n", batch, length, System.getenv("OMP_NUM_THREADS"));
+        System.out.printf("batch %d, length %d, median of %d passes after a warm-up, threads OMP_NUM_THREADS=%s mtl4j.threads=%s%n",
+                batch, length, repetitions, System.getenv("OMP_NUM_THREADS"), System.getProperty("mtl4j.threads"));
         System.out.println("| network | forward tokens/s | forward+backward tokens/s |");
         System.out.println("|---|---|---|");
-        for (List<Object> tuning : List.of(List.<Object>of("full", 6), List.<Object>of("lora", 6), List.<Object>of("full", 2))) {
+        for (String[] tuning : networks) {
             PipelineSpec spec = Mtl.pipeline("throughput").data(Data.csv(csv.toString()).text("text").split(0.2, 7))
-                    .encoder(Component.of("transformer").param("tuning", tuning.get(0)).param("tunedLayers", tuning.get(1))
+                    .encoder(Component.of("transformer").param("tuning", tuning[0])
+                            .param("tunedLayers", Integer.parseInt(tuning[1]))
                             .param("maxLength", length).param("cacheMegabytes", 0))
                     .task("label", Heads.binary()).training(t -> t.epochs(1).batchSize(batch).seed(7)).build();
             PreparedPipeline prepared = runtime.prepare(spec, folder);
             ComputationGraph graph = prepared.network().graph();
-            graph.output(false, new INDArray[] {ids}, new INDArray[] {mask});
-            long start = System.nanoTime();
-            for (int r = 0; r < repetitions; r++) {
-                graph.output(false, new INDArray[] {ids}, new INDArray[] {mask});
-            }
-            double forward = (double) batch * length * repetitions / ((System.nanoTime() - start) / 1e9);
+            double tokens = (double) batch * length;
+            double forward = tokens / medianSeconds(repetitions,
+                    () -> graph.output(false, new INDArray[] {ids}, new INDArray[] {mask}));
             graph.setInputs(ids);
             graph.setLabels(labels);
             graph.setLayerMaskArrays(new INDArray[] {mask}, null);
-            graph.computeGradientAndScore();
-            start = System.nanoTime();
-            for (int r = 0; r < repetitions; r++) {
-                graph.computeGradientAndScore();
-            }
-            double both = (double) batch * length * repetitions / ((System.nanoTime() - start) / 1e9);
-            System.out.printf("| %s, top %s layers tuned | %.0f | %.0f |%n", tuning.get(0), tuning.get(1), forward, both);
+            double both = tokens / medianSeconds(repetitions, graph::computeGradientAndScore);
+            System.out.printf("| %s, top %s layers tuned | %.0f | %.0f |%n", tuning[0], tuning[1], forward, both);
         }
+    }
+
+    /** The median seconds of {@code repetitions} timed passes, after one untimed warm-up pass. */
+    private static double medianSeconds(int repetitions, Runnable pass) {
+        pass.run();
+        double[] seconds = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            long start = System.nanoTime();
+            pass.run();
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return repetitions % 2 == 1 ? seconds[repetitions / 2] : (seconds[repetitions / 2 - 1] + seconds[repetitions / 2]) / 2;
     }
 }

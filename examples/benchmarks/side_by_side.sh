@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# mtl4j and its PyTorch twins side by side (docs/speed-vs-pytorch.md): each workload's Java program,
+# then at once its PyTorch script, one at a time, with the load average before and after each pair.
+#
+#   examples/benchmarks/side_by_side.sh [workload...]      (all of them when none is named)
+#   workloads: article256 article1024 income income-mmoe text-cnn text-lstm minilm
+#   environment: THREADS (1: OMP_NUM_THREADS for the JVM, torch.set_num_threads for PyTorch),
+#                REPS (3, timed repetitions after a warm-up; medians are reported), PYTHON (/usr/bin/python3)
+#
+# Run from the repository root after `mvn -B -o -pl examples/programs -am package -DskipTests`, with
+# a PyTorch on OpenBLAS-openmp (the PyTorch side is void otherwise; see the doc).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+threads="${THREADS:-1}"
+reps="${REPS:-3}"
+python="${PYTHON:-/usr/bin/python3}"
+classpath="examples/programs/target/lib/*:examples/programs/target/classes"
+# mtl4j runs one native thread unless OMP_NUM_THREADS is set; set, ND4J, its OpenBLAS and libnd4j's
+# OpenMP pool all use it, as torch.set_num_threads does for PyTorch and its OpenBLAS-openmp.
+export OMP_NUM_THREADS="$threads"
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+java_run() { java -cp "$classpath" "$@" 2>&1 | grep --line-buffered -v -E '^\s+at |WARN|INFO|^SLF4J'; }
+torch_run() { "$python" "$@" 2>&1; }
+pair() {
+  local name="$1"
+  echo "=== $name: threads $threads, reps $reps, $(date -u +%H:%M:%S) UTC, load before $(load)"
+  shift
+  "$@"
+  echo "=== $name: load after $(load), $(date -u +%H:%M:%S) UTC"
+  echo
+}
+
+article256() {
+  # SpeedBenchmark runs the PyTorch script itself right after the JVM runs, with the same shape.
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --hidden 256 --batch 256 --rows 65536 --epochs 3 --reps "$reps" \
+    --only mtl4j --torch-threads "$threads"
+}
+article1024() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --hidden 1024 --batch 1024 --rows 65536 --epochs 1 --reps "$reps" \
+    --only mtl4j --torch-threads "$threads"
+}
+income() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income.yaml --epochs 5 --reps "$reps"
+  torch_run examples/benchmarks/pytorch_income_model.py --epochs 5 --reps "$reps" --threads "$threads"
+}
+income_mmoe() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income-mmoe.yaml --epochs 5 --reps "$reps"
+  torch_run examples/benchmarks/pytorch_income_model.py --sharing mmoe --experts 4 --epochs 5 --reps "$reps" \
+    --threads "$threads"
+}
+text_cnn() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-cnn.yaml --epochs 1 --reps "$reps"
+  torch_run examples/benchmarks/pytorch_text_model.py --body cnn --epochs 1 --reps "$reps" --threads "$threads"
+}
+text_lstm() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-lstm.yaml --epochs 1 --reps "$reps"
+  torch_run examples/benchmarks/pytorch_text_model.py --body lstm --epochs 1 --reps "$reps" --threads "$threads"
+}
+minilm() {
+  java_run dev.mtl4j.examples.text.TransformerThroughput 32 128 "$reps" full:6,lora:6
+  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning full --threads "$threads"
+  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning lora --threads "$threads"
+}
+
+workloads=("$@")
+[ ${#workloads[@]} -eq 0 ] && workloads=(article256 article1024 income income-mmoe text-cnn text-lstm minilm)
+echo "side by side: $(nproc --all) cores, $(uname -m), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)' 2>&1)"
+echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+for w in "${workloads[@]}"; do
+  case "$w" in
+    article256|article1024|income|minilm) pair "$w" "$w" ;;
+    income-mmoe) pair "$w" income_mmoe ;;
+    text-cnn) pair "$w" text_cnn ;;
+    text-lstm) pair "$w" text_lstm ;;
+    *) echo "unknown workload '$w'" >&2; exit 2 ;;
+  esac
+done
