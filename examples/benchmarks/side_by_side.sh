@@ -5,7 +5,10 @@
 #   examples/benchmarks/side_by_side.sh [workload...]      (all of them when none is named)
 #   workloads: article256 article1024 income income-mmoe text-cnn text-lstm minilm
 #   environment: THREADS (1: OMP_NUM_THREADS for the JVM, torch.set_num_threads for PyTorch),
-#                REPS (3, timed repetitions after a warm-up; medians are reported), PYTHON (/usr/bin/python3)
+#                REPS (3, timed repetitions after a warm-up; medians are reported), PYTHON (/usr/bin/python3),
+#                CLOCK (wall, or cpu: samples per CPU-second of the training thread on both sides, which a
+#                shared, loaded machine disturbs far less; meant for THREADS=1, where every operation of
+#                both runs on that thread)
 #
 # Run from the repository root after `mvn -B -o -pl examples/programs -am package -DskipTests`, with
 # a PyTorch on OpenBLAS-openmp (the PyTorch side is void otherwise; see the doc).
@@ -13,6 +16,9 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 threads="${THREADS:-1}"
 reps="${REPS:-3}"
+clock="${CLOCK:-wall}"
+java_clock=(); torch_clock=()
+if [ "$clock" = cpu ]; then java_clock=(--cpu-clock); torch_clock=(--cpu-clock); fi
 python="${PYTHON:-/usr/bin/python3}"
 classpath="examples/programs/target/lib/*:examples/programs/target/classes"
 # mtl4j runs one native thread unless OMP_NUM_THREADS is set; set, ND4J, its OpenBLAS and libnd4j's
@@ -24,43 +30,42 @@ java_run() { java -cp "$classpath" "$@" 2>&1 | grep --line-buffered -v -E '^\s+a
 torch_run() { "$python" "$@" 2>&1; }
 pair() {
   local name="$1"
-  echo "=== $name: threads $threads, reps $reps, $(date -u +%H:%M:%S) UTC, load before $(load)"
+  echo "=== $name: threads $threads, reps $reps, clock $clock, $(date -u +%H:%M:%S) UTC, load before $(load)"
   shift
   "$@"
   echo "=== $name: load after $(load), $(date -u +%H:%M:%S) UTC"
   echo
 }
 
-article256() {
-  # SpeedBenchmark runs the PyTorch script itself right after the JVM runs, with the same shape.
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --hidden 256 --batch 256 --rows 65536 --epochs 3 --reps "$reps" \
-    --only mtl4j --torch-threads "$threads"
+article() {
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --hidden "$1" --batch "$1" --rows 65536 --epochs "$2" --reps "$reps" \
+    --only mtl4j --no-torch "${java_clock[@]}"
+  torch_run examples/benchmarks/pytorch_article_model.py --hidden "$1" --batch "$1" --rows 65536 --epochs "$2" \
+    --reps "$reps" --threads "$threads" "${torch_clock[@]}"
 }
-article1024() {
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --hidden 1024 --batch 1024 --rows 65536 --epochs 1 --reps "$reps" \
-    --only mtl4j --torch-threads "$threads"
-}
+article256() { article 256 3; }
+article1024() { article 1024 1; }
 income() {
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income.yaml --epochs 5 --reps "$reps"
-  torch_run examples/benchmarks/pytorch_income_model.py --epochs 5 --reps "$reps" --threads "$threads"
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income.yaml --epochs 5 --reps "$reps" "${java_clock[@]}"
+  torch_run examples/benchmarks/pytorch_income_model.py --epochs 5 --reps "$reps" --threads "$threads" "${torch_clock[@]}"
 }
 income_mmoe() {
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income-mmoe.yaml --epochs 5 --reps "$reps"
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/income-mmoe.yaml --epochs 5 --reps "$reps" "${java_clock[@]}"
   torch_run examples/benchmarks/pytorch_income_model.py --sharing mmoe --experts 4 --epochs 5 --reps "$reps" \
-    --threads "$threads"
+    --threads "$threads" "${torch_clock[@]}"
 }
 text_cnn() {
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-cnn.yaml --epochs 1 --reps "$reps"
-  torch_run examples/benchmarks/pytorch_text_model.py --body cnn --epochs 1 --reps "$reps" --threads "$threads"
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-cnn.yaml --epochs 1 --reps "$reps" "${java_clock[@]}"
+  torch_run examples/benchmarks/pytorch_text_model.py --body cnn --epochs 1 --reps "$reps" --threads "$threads" "${torch_clock[@]}"
 }
 text_lstm() {
-  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-lstm.yaml --epochs 1 --reps "$reps"
-  torch_run examples/benchmarks/pytorch_text_model.py --body lstm --epochs 1 --reps "$reps" --threads "$threads"
+  java_run dev.mtl4j.examples.bench.SpeedBenchmark --pipeline examples/pipelines/fine-food-lstm.yaml --epochs 1 --reps "$reps" "${java_clock[@]}"
+  torch_run examples/benchmarks/pytorch_text_model.py --body lstm --epochs 1 --reps "$reps" --threads "$threads" "${torch_clock[@]}"
 }
 minilm() {
-  java_run dev.mtl4j.examples.text.TransformerThroughput 32 128 "$reps" full:6,lora:6
-  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning full --threads "$threads"
-  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning lora --threads "$threads"
+  java_run dev.mtl4j.examples.text.TransformerThroughput 32 128 "$reps" full:6,lora:6 "$clock"
+  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning full --threads "$threads" "${torch_clock[@]}"
+  torch_run examples/benchmarks/pytorch_minilm.py --batch 32 --length 128 --reps "$reps" --tuning lora --threads "$threads" "${torch_clock[@]}"
 }
 
 workloads=("$@")
