@@ -8,7 +8,7 @@
 #                REPS (3, timed repetitions after a warm-up; medians are reported), PYTHON (/usr/bin/python3),
 #                CLOCK (wall, or cpu: samples per CPU-second of the training thread on both sides, which a
 #                shared, loaded machine disturbs far less; meant for THREADS=1, where every operation of
-#                both runs on that thread)
+#                both runs on that thread), BENCH_CLASSES (examples/programs/target)
 #
 # Run from the repository root after `mvn -B -o -pl examples/programs -am package -DskipTests`, with
 # a PyTorch on OpenBLAS-openmp (the PyTorch side is void otherwise; see the doc).
@@ -20,7 +20,10 @@ clock="${CLOCK:-wall}"
 java_clock=(); torch_clock=()
 if [ "$clock" = cpu ]; then java_clock=(--cpu-clock); torch_clock=(--cpu-clock); fi
 python="${PYTHON:-/usr/bin/python3}"
-classpath="examples/programs/target/lib/*:examples/programs/target/classes"
+# BENCH_CLASSES: a copy of examples/programs/target's lib and classes folders, so that a build running
+# meanwhile (mvn verify rewrites target/lib) cannot change the programs under a run
+classes="${BENCH_CLASSES:-examples/programs/target}"
+classpath="$classes/lib/*:$classes/classes"
 # mtl4j runs one native thread unless OMP_NUM_THREADS is set; set, ND4J, its OpenBLAS and libnd4j's
 # OpenMP pool all use it, as torch.set_num_threads does for PyTorch and its OpenBLAS-openmp.
 export OMP_NUM_THREADS="$threads"
