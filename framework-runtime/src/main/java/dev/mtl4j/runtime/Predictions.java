@@ -3,6 +3,7 @@ package dev.mtl4j.runtime;
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.runtime.data.TargetEncoder;
+import dev.mtl4j.runtime.eval.OrdinalRanks;
 import dev.mtl4j.runtime.eval.Predictor;
 import dev.mtl4j.runtime.model.TrainedModel;
 import java.io.IOException;
@@ -57,12 +58,13 @@ public final class Predictions {
             values = kind == TargetKind.NUMERIC ? target.restore(values) : values;
             List<String> names = switch (kind) {
                 case CATEGORICAL -> IntStream.range(0, target.width()).mapToObj(target::className).toList();
+                case ORDINAL -> target.info().classes();
                 case BINARY -> List.of(target.className(0), target.className(1));
                 case MULTILABEL, NUMERIC -> List.of();
             };
             tasks.add(new TaskOutputs(kind, names, (int) outputs[t].size(1), values));
             columns.addAll(switch (kind) {
-                case CATEGORICAL, BINARY -> List.of(specs.get(t).name(), specs.get(t).name() + ".probability");
+                case CATEGORICAL, BINARY, ORDINAL -> List.of(specs.get(t).name(), specs.get(t).name() + ".probability");
                 case MULTILABEL, NUMERIC -> specs.get(t).labels();
             });
         }
@@ -100,6 +102,12 @@ public final class Predictions {
                 }
                 cells.add(task.names().get(best));
                 cells.add(Float.toString(v[at + best]));
+            }
+            case ORDINAL -> {
+                // the rank CORAL predicts (thresholds passed), with that class's probability
+                int rank = OrdinalRanks.rank(v, at, task.width());
+                cells.add(task.names().get(rank));
+                cells.add(Float.toString((float) OrdinalRanks.probabilities(v, at, task.width())[rank]));
             }
             case BINARY -> {
                 boolean positive = v[at] > 0.5f;

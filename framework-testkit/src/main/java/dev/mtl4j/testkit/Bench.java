@@ -52,7 +52,7 @@ final class Bench {
     /** The label columns the generated rows hold for a kind of head. */
     static List<String> labelsFor(TargetKind kind) {
         return switch (kind) {
-            case CATEGORICAL -> List.of("class");
+            case CATEGORICAL, ORDINAL -> List.of("class"); // ordinal: b < c < a (x0 below -0.3, between, above 0.3)
             case BINARY -> List.of("flag");
             case MULTILABEL -> List.of("tag_a", "tag_b");
             case NUMERIC -> List.of("value");

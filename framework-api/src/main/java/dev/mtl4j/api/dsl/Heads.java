@@ -35,6 +35,19 @@ public final class Heads {
         return new Head("regression").param("outputs", outputs);
     }
 
+    /**
+     * Ordered classes (CORAL): one score and a threshold between each two neighbouring classes.
+     *
+     * @param classesLowestFirst the classes in order; none: the label column's values in numeric order
+     */
+    public static Head ordinal(String... classesLowestFirst) {
+        Head head = new Head("ordinal");
+        if (classesLowestFirst.length > 0) {
+            head.set("classes", java.util.List.of(classesLowestFirst));
+        }
+        return head;
+    }
+
     /** A head's parameters. */
     public static final class Head extends Component {
         Head(String type) {

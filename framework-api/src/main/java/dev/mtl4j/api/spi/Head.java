@@ -33,4 +33,13 @@ public interface Head {
         return null;
     }
 
+    /**
+     * ORDINAL: the classes, lowest first, or empty for the label column's numeric order (then every
+     * value must be a number). Checked against the training rows: a value not listed is a
+     * configuration error.
+     */
+    default java.util.List<String> classOrder() {
+        return java.util.List.of();
+    }
+
 }

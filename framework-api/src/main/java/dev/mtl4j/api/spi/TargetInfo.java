@@ -10,8 +10,8 @@ import java.util.List;
  * @param kind the head's target kind
  * @param labelColumns the label columns
  * @param classes the class names in output order: the classes for CATEGORICAL, the negative then
- *     the positive value for BINARY; empty otherwise
- * @param counts training rows per class, in the order of {@code classes} (CATEGORICAL, BINARY), or
+ *     the positive value for BINARY, the classes lowest first for ORDINAL; empty otherwise
+ * @param counts training rows per class, in the order of {@code classes} (CATEGORICAL, BINARY, ORDINAL), or
  *     positive rows per label column (MULTILABEL); empty for NUMERIC and when unknown (a model saved
  *     before counts were kept)
  * @param labelled training rows with a label: one number, or one per label column (MULTILABEL);
@@ -32,10 +32,14 @@ public record TargetInfo(String task, TargetKind kind, List<String> labelColumns
         this(task, kind, labelColumns, classes, List.of(), List.of());
     }
 
-    /** The natural output width: classes for CATEGORICAL, one for BINARY, one per column otherwise. */
+    /**
+     * The natural output width: classes for CATEGORICAL, one for BINARY, one threshold between each two
+     * neighbouring classes (classes - 1) for ORDINAL, one per column otherwise.
+     */
     public int naturalOutputs() {
         return switch (kind) {
             case CATEGORICAL -> classes.size();
+            case ORDINAL -> classes.size() - 1;
             case BINARY -> 1;
             case MULTILABEL, NUMERIC -> labelColumns.size();
         };

@@ -12,5 +12,10 @@ public enum TargetKind {
     /** Several independent yes/no labels, one column each; one sigmoid output per column. */
     MULTILABEL,
     /** Real numbers, one per label column; standardised for training, restored for predictions. */
-    NUMERIC
+    NUMERIC,
+    /**
+     * One of K ordered classes from one label column; K-1 cumulative 0/1 labels (rank > k), K-1
+     * sigmoid outputs P(rank > k); the predicted rank is the number of outputs above 0.5.
+     */
+    ORDINAL
 }

@@ -124,7 +124,7 @@ public final class GraphCompiler {
         List<String> outputs = new ArrayList<>();
         for (TaskSpec task : spec.tasks()) {
             SharedLayout.Attachment at = layout.of(task.name());
-            HeadContext context = new HeadContext(targets.get(task.name()));
+            HeadContext context = new HeadContext(targets.get(task.name()), Optimizers.updater(spec.training().optimizer()));
             try {
                 outputs.add(heads.get(task.name()).build(root.child(TASK_SCOPE).child(task.name()), at.vertex(), at.size(), context));
             } catch (SpecException e) {

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitConstant;
 
 /**
  * Applies {@code training.init} to a configured network before its weights are drawn. Every
@@ -21,8 +22,9 @@ import org.deeplearning4j.nn.weights.WeightInit;
  *
  * <p>Only DL4J's own weight layers are touched, wrapped or not: dense, output, convolution and
  * recurrent input weights. Embedding tables keep theirs (a fan-in of the vocabulary size would make them almost zero),
- * recurrent weights keep theirs, and layers from plugins (a cross-stitch unit starting near the
- * identity) own their parameters' meaning.
+ * recurrent weights keep theirs, layers from plugins (a cross-stitch unit starting near the
+ * identity) own their parameters' meaning, and so do weights a component set to a constant (the
+ * ordinal head's fixed unit weights, which it never trains).
  */
 final class WeightInitChoice {
     private WeightInitChoice() {
@@ -74,6 +76,7 @@ final class WeightInitChoice {
     private static boolean overridable(Layer layer) {
         return layer instanceof BaseLayer
                 && layer.getClass().getName().startsWith("org.deeplearning4j.")
+                && !(((BaseLayer) layer).getWeightInitFn() instanceof WeightInitConstant)
                 && !(layer instanceof EmbeddingLayer)
                 && !(layer instanceof EmbeddingSequenceLayer);
     }

@@ -41,6 +41,31 @@ final class LabelClasses {
         return ordered;
     }
 
+    /**
+     * ORDINAL: the head's classes in its order, every training value among them; without an order,
+     * the values in numeric order, every one a number.
+     */
+    static List<String> ordered(String task, List<String> order, java.util.Set<String> values, RawTable table, int index) {
+        String column = table.columns().get(index);
+        if (order.isEmpty()) {
+            List<String> natural = Numbers.naturalOrder(values);
+            String word = natural.stream().filter(v -> Double.isNaN(Numbers.parse(v))).findFirst().orElse(null);
+            if (word != null) {
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task + ".head.classes",
+                        "is needed: column '" + column + "' holds '" + word + "', which is not a number, so the classes' order "
+                                + "is not known; list them lowest first (values: " + shown(natural) + ")"));
+            }
+            return natural;
+        }
+        List<String> unlisted = Numbers.naturalOrder(values).stream().filter(v -> !order.contains(v)).toList();
+        if (!unlisted.isEmpty()) {
+            throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task + ".head.classes",
+                    "does not list " + shown(unlisted) + ", found in column '" + column + "' of the training rows of "
+                            + table.origin() + " (listed: " + shown(order) + ")"));
+        }
+        return order;
+    }
+
     static MtlException tooMany(String task, List<String> values, RawTable table, int index) {
         return new MtlException(ErrorCategory.DATA_INVALID, Problem.at(Location.file(table.origin()), "column '"
                 + table.columns().get(index) + "' (task '" + task + "'): a binary task needs two values in the training rows, found "

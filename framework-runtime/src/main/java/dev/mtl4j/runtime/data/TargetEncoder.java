@@ -26,6 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * BINARY: one 0/1 column
  * from 0/1, true/false, yes/no or any two values (the head's positive value, else the second in
  * order, is 1). MULTILABEL: one 0/1 column per label column. NUMERIC: standardised per column.
+ * ORDINAL: K-1 cumulative 0/1 columns, column k is 1 when the class's rank is above k (classes in the
+ * head's order, else numeric order).
  * A missing label masks the example (per element for MULTILABEL); the mask is null when no label
  * is missing. The training rows' class counts are kept for heads that weigh their loss by them.
  */
@@ -87,12 +89,14 @@ public final class TargetEncoder {
                 yield new TargetEncoder(task.name(), kind, columns, List.of(), true, null, null, List.of(), List.of());
             }
             case NUMERIC -> fitNumeric(task.name(), columns, table, indexes, trainRows);
+            case ORDINAL -> new TargetEncoder(task.name(), kind, columns, LabelClasses.ordered(task.name(), request.order(),
+                    distinct(task.name(), table, indexes[0], trainRows), table, indexes[0]), false, null, null, List.of(), List.of());
         };
         return kind == TargetKind.NUMERIC ? fitted : fitted.counted(table, indexes, trainRows);
     }
 
     private static boolean classified(TargetKind kind) {
-        return kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY;
+        return kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY || kind == TargetKind.ORDINAL;
     }
 
     private static TargetEncoder fitBinary(String task, String positive, RawTable table, int index, int[] rows) {
@@ -207,7 +211,7 @@ public final class TargetEncoder {
     }
 
     /**
-     * The name of class {@code index}: the class for CATEGORICAL, the negative
+     * The name of class {@code index}: the class for CATEGORICAL and ORDINAL (rank {@code index}), the negative
      * (0) or positive (1) value for BINARY, the label column for MULTILABEL and NUMERIC.
      */
     public String className(int index) {
@@ -254,6 +258,10 @@ public final class TargetEncoder {
                 if (slot == CodeValues.UNKNOWN) {
                     throw unknown(cells[c].value(code), table, rows[r], indexes[c]);
                 }
+                if (kind == TargetKind.ORDINAL) {
+                    java.util.Arrays.fill(labels, at, at + slot, 1f); // rank > k for every threshold k below the rank
+                    continue;
+                }
                 labels[at + (kind == TargetKind.CATEGORICAL ? slot : kind == TargetKind.MULTILABEL ? c : 0)] =
                         kind == TargetKind.CATEGORICAL ? 1f : slot;
             }
@@ -273,7 +281,7 @@ public final class TargetEncoder {
      * {@link CodeValues#UNKNOWN} for a value this task cannot read.
      */
     private int[] slotsByCode(RawColumn column) {
-        if (kind == TargetKind.CATEGORICAL || !spelled) {
+        if (kind == TargetKind.CATEGORICAL || kind == TargetKind.ORDINAL || !spelled) {
             return CodeValues.slots(column, classIndex);
         }
         int[] slots = new int[column.codeCount()];
@@ -286,7 +294,7 @@ public final class TargetEncoder {
 
     private MtlException unknown(String cell, RawTable table, int row, int index) {
         String message;
-        if (kind == TargetKind.CATEGORICAL) {
+        if (kind == TargetKind.CATEGORICAL || kind == TargetKind.ORDINAL) {
             message = "class '" + cell + "' of task '" + task + "' was not in the training rows (classes: "
                     + LabelClasses.shown(classes) + ")";
         } else if (spelled) {
@@ -357,7 +365,7 @@ public final class TargetEncoder {
         try {
             kind = TargetKind.valueOf(kindName);
         } catch (IllegalArgumentException e) {
-            throw State.invalid("kind", "one of CATEGORICAL, BINARY, MULTILABEL, NUMERIC", kindName);
+            throw State.invalid("kind", "one of CATEGORICAL, BINARY, MULTILABEL, NUMERIC, ORDINAL", kindName);
         }
         boolean numeric = kind == TargetKind.NUMERIC;
         // models saved before the counts were kept have none: unknown, not zero

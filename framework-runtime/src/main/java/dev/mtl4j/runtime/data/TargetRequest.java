@@ -3,26 +3,33 @@ package dev.mtl4j.runtime.data;
 import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.TargetKind;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a task's head asks of its label encoding: the target kind and, for BINARY, which value is
- * positive.
+ * positive, for ORDINAL, the classes in order.
  *
  * @param kind the target kind
  * @param positive the value encoded 1, or null for the default
+ * @param order ORDINAL: the classes lowest first, or empty for numeric order
  */
-public record TargetRequest(TargetKind kind, String positive) {
+public record TargetRequest(TargetKind kind, String positive, List<String> order) {
 
     public TargetRequest {
         if (kind == null) {
             throw new IllegalArgumentException("a target request needs a kind");
         }
+        order = order == null ? List.of() : List.copyOf(order);
+    }
+
+    public TargetRequest(TargetKind kind, String positive) {
+        this(kind, positive, List.of());
     }
 
     /** The kind's defaults. */
     public static TargetRequest of(TargetKind kind) {
-        return new TargetRequest(kind, null);
+        return new TargetRequest(kind, null, List.of());
     }
 
     /** Each task's kind with its defaults. */
@@ -34,6 +41,6 @@ public record TargetRequest(TargetKind kind, String positive) {
 
     /** What {@code head} asks. */
     public static TargetRequest of(Head head) {
-        return new TargetRequest(head.targetKind(), head.positiveClass());
+        return new TargetRequest(head.targetKind(), head.positiveClass(), head.classOrder());
     }
 }

@@ -92,7 +92,9 @@ public final class Evaluator {
         for (int t = 0; t < tasks.size(); t++) {
             TargetEncoder target = targets[t];
             List<String> names = new java.util.ArrayList<>();
-            int outputs = target.info().kind() == TargetKind.BINARY ? 2 : target.width();
+            // the classes' names: a binary task's two values, an ordinal task's K classes (it has K-1 outputs)
+            int outputs = target.info().kind() == TargetKind.BINARY ? 2
+                    : target.info().kind() == TargetKind.ORDINAL ? target.width() + 1 : target.width();
             for (int i = 0; i < outputs; i++) {
                 names.add(target.className(i));
             }

@@ -9,7 +9,8 @@ import java.util.Map;
  * Classification: accuracy, macro-F1, log-loss. Binary: accuracy, F1 of the positive class, log-loss,
  * ROC AUC.
  * Multilabel: per-label accuracy, macro-F1 over labels, log-loss. Regression (in original units): mse,
- * mae, r2. The sums are kept by {@link TaskScore}, which the evaluator feeds batch by batch.
+ * mae, r2. Ordinal: accuracy of the predicted rank, its mean absolute error in ranks, macro-F1 over the
+ * classes, log-loss of the classes' probabilities ({@link OrdinalRanks}). The sums are kept by {@link TaskScore}, which the evaluator feeds batch by batch.
  */
 public final class Metrics {
 
@@ -23,13 +24,14 @@ public final class Metrics {
             case BINARY -> List.of("accuracy", "f1", "log-loss", "auc");
             case MULTILABEL -> List.of("accuracy", "macro-f1", "log-loss");
             case NUMERIC -> List.of("mse", "mae", "r2");
+            case ORDINAL -> List.of("accuracy", "rank-mae", "macro-f1", "log-loss");
         };
     }
 
     /** Whether a larger value of the metric is better (accuracy, F1, AUC, R²) rather than smaller (losses, errors). */
     public static boolean higherIsBetter(String metric) {
         return switch (metric) {
-            case "log-loss", "mse", "mae", "loss" -> false;
+            case "log-loss", "mse", "mae", "rank-mae", "loss" -> false;
             default -> true;
         };
     }

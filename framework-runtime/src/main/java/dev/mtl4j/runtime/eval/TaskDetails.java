@@ -7,7 +7,8 @@ import java.util.List;
  * What a report shows of one task beyond its metrics, on one split.
  *
  * @param kind the task's target kind
- * @param outputs the class names (classification; for binary the negative then the positive class),
+ * @param outputs the class names (classification; for binary the negative then the positive class; for
+ *     ordinal the classes lowest first, the confusion counts comparing predicted and true ranks),
  *     the label columns (multilabel, regression)
  * @param confusion actual (row) by predicted (column) counts, in {@code outputs} order; null for
  *     multilabel and regression

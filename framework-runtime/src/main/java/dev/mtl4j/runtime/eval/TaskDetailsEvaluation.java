@@ -38,8 +38,8 @@ final class TaskDetailsEvaluation {
         this.kind = kind;
         this.outputs = outputs;
         // no "binary positive class": with two classes DL4J would otherwise answer averages with class 1's scores
-        this.classes = kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY
-                ? new Evaluation(kind == TargetKind.BINARY ? 2 : outputs, null) : null;
+        this.classes = kind == TargetKind.CATEGORICAL || kind == TargetKind.BINARY || kind == TargetKind.ORDINAL
+                ? new Evaluation(kind == TargetKind.BINARY ? 2 : kind == TargetKind.ORDINAL ? outputs + 1 : outputs, null) : null;
         this.labels = kind == TargetKind.MULTILABEL ? new EvaluationBinary(outputs, null) : null;
         // 0 threshold steps: the exact curve, every distinct score a threshold (DL4J's thresholded mode was slower still)
         this.roc = kind == TargetKind.BINARY ? new ROC(0) : null;
@@ -65,6 +65,7 @@ final class TaskDetailsEvaluation {
             }
             case MULTILABEL -> labels.eval(y, p, m == null ? null : m.size(1) == y.size(1) ? m : m.repeat(1, y.size(1)));
             case NUMERIC -> pairs.add(y, p, m == null ? null : m.size(1) == y.size(1) ? m : m.repeat(1, y.size(1)));
+            case ORDINAL -> ranks(predicted, actual, mask);
         }
     }
 
@@ -73,11 +74,22 @@ final class TaskDetailsEvaluation {
      */
     TaskDetails details(List<String> names) {
         return switch (kind) {
-            case CATEGORICAL, BINARY -> new TaskDetails(kind, names, confusion(names.size()), perClass(names),
+            case CATEGORICAL, BINARY, ORDINAL -> new TaskDetails(kind, names, confusion(names.size()), perClass(names),
                     kind == TargetKind.BINARY ? curve() : null, null);
             case MULTILABEL -> new TaskDetails(kind, names, null, perLabel(names), null, null);
             case NUMERIC -> new TaskDetails(kind, names, null, null, null, pairs.pairs(names));
         };
+    }
+
+    /** ORDINAL: the predicted rank (thresholds passed) against the true rank, as classes. */
+    private void ranks(INDArray predicted, INDArray actual, INDArray mask) {
+        float[] p = Predictor.values(predicted);
+        float[] y = Predictor.values(actual);
+        for (int r = 0; r < actual.size(0); r++) {
+            if (mask == null || mask.getDouble(r, 0) > 0) {
+                classes.eval(OrdinalRanks.rank(p, r * outputs, outputs), OrdinalRanks.rank(y, r * outputs, outputs));
+            }
+        }
     }
 
     private long[][] confusion(int size) {

@@ -26,6 +26,7 @@ final class TaskScore {
     private final double[] total;
     private final long[] cells;
     private final RankAuc auc;
+    private final OrdinalScore ordinal;
 
     /**
      * @param outputs values per row
@@ -43,6 +44,7 @@ final class TaskScore {
         this.total = new double[outputs];
         this.cells = new long[outputs];
         this.auc = kind == TargetKind.BINARY ? new RankAuc() : null;
+        this.ordinal = kind == TargetKind.ORDINAL ? new OrdinalScore(outputs) : null;
     }
 
     /**
@@ -50,6 +52,10 @@ final class TaskScore {
      * values, {@code mask} null or {@code rows * maskWidth} (1 or outputs).
      */
     void add(float[] predicted, float[] labels, float[] mask, int rows) {
+        if (ordinal != null) {
+            ordinal.add(predicted, labels, mask, rows);
+            return;
+        }
         int maskWidth = mask == null ? 0 : mask.length / Math.max(rows, 1);
         for (int r = 0; r < rows; r++) {
             int at = r * outputs;
@@ -66,6 +72,7 @@ final class TaskScore {
                         }
                     }
                 }
+                case ORDINAL -> throw new IllegalStateException("ordinal rows are scored by OrdinalScore");
                 case NUMERIC -> {
                     for (int c = 0; c < outputs; c++) {
                         if (present(mask, maskWidth, r, c)) {
@@ -116,6 +123,7 @@ final class TaskScore {
     /** The metrics, in report order ({@link Metrics#names}). */
     Map<String, Double> result() {
         return switch (kind) {
+            case ORDINAL -> ordinal.result();
             case CATEGORICAL -> {
                 double f1Sum = 0;
                 int f1Classes = 0;

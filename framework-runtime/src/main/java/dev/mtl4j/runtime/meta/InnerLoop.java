@@ -28,8 +28,13 @@ final class InnerLoop {
         ComputationGraphConfiguration sgd = configuration.clone();
         for (Map.Entry<String, GraphVertex> vertex : sgd.getVertices().entrySet()) {
             if (vertex.getValue() instanceof LayerVertex layer && layer.getLayerConf().getLayer() instanceof BaseLayer base) {
-                base.setIUpdater(new Sgd(learningRate));
-                base.setBiasUpdater(null);
+                if (base.getIUpdater() instanceof Sgd fixed && fixed.getLearningRate() == 0) {
+                    // weights a component fixes (the ordinal head's unit weights) stay fixed; its biases adapt
+                    base.setBiasUpdater(new Sgd(learningRate));
+                } else {
+                    base.setIUpdater(new Sgd(learningRate));
+                    base.setBiasUpdater(null);
+                }
             }
         }
         this.graph = new ComputationGraph(sgd);

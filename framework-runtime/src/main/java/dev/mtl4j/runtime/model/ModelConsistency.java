@@ -55,6 +55,7 @@ final class ModelConsistency {
     private static String describe(TargetEncoder target) {
         return switch (target.kind()) {
             case CATEGORICAL -> "(classes " + target.info().classes() + ")";
+            case ORDINAL -> "(ordered classes " + target.info().classes() + ")";
             case BINARY -> "(binary)";
             case MULTILABEL, NUMERIC -> "(label columns " + target.info().labelColumns() + ")";
         };

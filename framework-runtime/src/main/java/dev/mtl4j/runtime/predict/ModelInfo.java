@@ -47,7 +47,7 @@ public record ModelInfo(String pipeline, List<String> features, List<Task> tasks
     private static Task task(TrainedModel model, TaskSpec task) {
         TargetInfo target = model.preprocessor().targetInfo(task.name());
         List<String> classes = switch (target.kind()) {
-            case CATEGORICAL -> target.classes();
+            case CATEGORICAL, ORDINAL -> target.classes();
             case BINARY -> List.of(model.preprocessor().target(task.name()).className(0),
                     model.preprocessor().target(task.name()).className(1));
             case MULTILABEL, NUMERIC -> List.of();

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.predict;
 
 import dev.mtl4j.api.spec.TaskSpec;
 import dev.mtl4j.runtime.data.TargetEncoder;
+import dev.mtl4j.runtime.eval.OrdinalRanks;
 import dev.mtl4j.runtime.eval.Predictor;
 import dev.mtl4j.runtime.model.TrainedModel;
 import java.util.ArrayList;
@@ -59,6 +60,15 @@ final class Outputs {
                     best = output[i] > output[best] ? i : best;
                 }
                 yield new ClassPrediction(target.className(best), decimal(output[best]), probabilities);
+            }
+            case ORDINAL -> {
+                double[] classes = OrdinalRanks.probabilities(output, 0, output.length);
+                Map<String, Double> probabilities = new LinkedHashMap<>();
+                for (int i = 0; i < classes.length; i++) {
+                    probabilities.put(target.className(i), decimal((float) classes[i]));
+                }
+                int rank = OrdinalRanks.rank(output, 0, output.length);
+                yield new ClassPrediction(target.className(rank), decimal((float) classes[rank]), probabilities);
             }
             case BINARY -> {
                 boolean positive = output[0] > 0.5f;

@@ -43,6 +43,8 @@ final class LabelCounts {
                     perSlot[c] += labels.getDouble(r, c) > 0.5 ? count : 0;
                 } else if (fitted.kind() == TargetKind.BINARY) {
                     perSlot[labels.getDouble(r, 0) > 0.5 ? 1 : 0] += count;
+                } else if (fitted.kind() == TargetKind.ORDINAL) {
+                    perSlot[labels.getRow(r).sumNumber().intValue()] += count; // the rank: thresholds below it
                 } else {
                     perSlot[(int) labels.getRow(r).argMax().getInt(0)] += count;
                 }

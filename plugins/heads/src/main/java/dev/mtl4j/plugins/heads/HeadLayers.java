@@ -17,8 +17,19 @@ final class HeadLayers {
     private HeadLayers() {
     }
 
+    /** The last hidden layer's name and width (the input's when there is none). */
+    record Top(String name, int width) {
+    }
+
     static String build(GraphScope scope, String input, int inputSize, List<Integer> hidden, int outputs,
                         Activation activation, ILossFunction loss) {
+        Top top = hidden(scope, input, inputSize, hidden);
+        return scope.addLayer("output", new OutputLayer.Builder(loss)
+                .nIn(top.width()).nOut(outputs).activation(activation).weightInit(WeightInit.XAVIER)
+                .build(), top.name());
+    }
+
+    static Top hidden(GraphScope scope, String input, int inputSize, List<Integer> hidden) {
         String previous = input;
         int width = inputSize;
         for (int i = 0; i < hidden.size(); i++) {
@@ -27,8 +38,6 @@ final class HeadLayers {
                     .build(), previous);
             width = hidden.get(i);
         }
-        return scope.addLayer("output", new OutputLayer.Builder(loss)
-                .nIn(width).nOut(outputs).activation(activation).weightInit(WeightInit.XAVIER)
-                .build(), previous);
+        return new Top(previous, width);
     }
 }

@@ -15,6 +15,6 @@ public final class HeadsPlugin implements Plugin {
     @Override
     public List<HeadFactory<?>> heads() {
         return List.of(new ClassificationHeadFactory(), new BinaryHeadFactory(), new MultilabelHeadFactory(),
-                new RegressionHeadFactory());
+                new RegressionHeadFactory(), new OrdinalHeadFactory());
     }
 }
