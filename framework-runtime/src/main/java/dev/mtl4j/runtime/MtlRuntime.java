@@ -27,6 +27,7 @@ import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.DataPath;
 import dev.mtl4j.runtime.data.PreparedData;
 import dev.mtl4j.runtime.data.Splitter;
+import dev.mtl4j.runtime.eval.DecisionThresholds;
 import dev.mtl4j.runtime.eval.Evaluator;
 import dev.mtl4j.runtime.eval.GateWeights;
 import dev.mtl4j.runtime.eval.Predictor;
@@ -258,11 +259,13 @@ public final class MtlRuntime {
         }
         ComputationGraph graph = prepared.network().graph();
         Preprocessor preprocessor = prepared.preprocessor();
+        DecisionThresholds.requireValidationRows(preprocessor, spec.tasks(), prepared.validation());
         Trainer trainer = WeightingRules.trainer(resolver, spec, listener, checkpoints);
         TrainingHistory history = prepared.dataSets() == null
                 ? trainer.fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.train(), prepared.validation())
                 : trainer.fit(graph, spec.training(), spec.tasks(), preprocessor, prepared.dataSets(), sampler(spec),
                         prepared.validation());
+        preprocessor = DecisionThresholds.chosen(graph, spec.tasks(), preprocessor, prepared.validation());
         Map<String, Map<String, Map<String, Double>>> metrics = SplitMetrics.measure(graph, spec.tasks(), preprocessor,
                 prepared.train(), prepared.validation(), prepared.test());
         if (prepared.dataSets() != null) {

@@ -26,17 +26,17 @@ public final class Predictions {
     private final List<TaskOutputs> tasks;
     private final int size;
 
-    /** One task's outputs, row-major, and how they read: its kind and class names. */
-    private record TaskOutputs(TargetKind kind, List<String> names, int width, float[] values) {
+    /** One task's outputs, row-major, and how they read: its kind, class names and (binary) decision threshold. */
+    private record TaskOutputs(TargetKind kind, List<String> names, int width, float[] values, double threshold) {
         @Override
         public boolean equals(Object other) {
             return other instanceof TaskOutputs that && kind == that.kind && names.equals(that.names)
-                    && width == that.width && Arrays.equals(values, that.values);
+                    && width == that.width && Arrays.equals(values, that.values) && threshold == that.threshold;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(kind, names, width, Arrays.hashCode(values));
+            return Objects.hash(kind, names, width, Arrays.hashCode(values), threshold);
         }
     }
 
@@ -62,7 +62,7 @@ public final class Predictions {
                 case BINARY -> List.of(target.className(0), target.className(1));
                 case MULTILABEL, NUMERIC -> List.of();
             };
-            tasks.add(new TaskOutputs(kind, names, (int) outputs[t].size(1), values));
+            tasks.add(new TaskOutputs(kind, names, (int) outputs[t].size(1), values, target.threshold()));
             columns.addAll(switch (kind) {
                 case CATEGORICAL, BINARY, ORDINAL -> List.of(specs.get(t).name(), specs.get(t).name() + ".probability");
                 case MULTILABEL, NUMERIC -> specs.get(t).labels();
@@ -110,7 +110,7 @@ public final class Predictions {
                 cells.add(Float.toString((float) OrdinalRanks.probabilities(v, at, task.width())[rank]));
             }
             case BINARY -> {
-                boolean positive = v[at] > 0.5f;
+                boolean positive = v[at] > task.threshold();
                 cells.add(task.names().get(positive ? 1 : 0));
                 cells.add(Float.toString(positive ? v[at] : 1 - v[at]));
             }

@@ -55,7 +55,7 @@ public final class RareClassWeights {
         table(Path.of("examples/data/income_marketing.csv"), "MARITAL.STATUS", "macro-f1", classes, seeds, limit);
     }
 
-    private static void table(Path data, String task, String metric, Map<String, Supplier<Heads.Head>> heads, List<Long> seeds,
+    static void table(Path data, String task, String metric, Map<String, Supplier<Heads.Head>> heads, List<Long> seeds,
                               int limit) {
         MtlRuntime runtime = MtlRuntime.create();
         System.out.println((limit > 0 ? limit + " training rows" : "all training rows") + ":");
@@ -90,7 +90,7 @@ public final class RareClassWeights {
     }
 
     /** The survey with WIDOWED (yes/no) in place of MARITAL.STATUS; rows without a marital status left out. */
-    private static Path derive(Path income, Path dir) throws IOException {
+    static Path derive(Path income, Path dir) throws IOException {
         List<String> lines = Files.readAllLines(income);
         List<String> header = List.of(lines.get(0).split(CELL, -1));
         int marital = header.indexOf("\"MARITAL.STATUS\"");

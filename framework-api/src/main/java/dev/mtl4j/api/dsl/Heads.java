@@ -102,6 +102,18 @@ public final class Heads {
             return this;
         }
 
+        /** {@code binary}: the probability of the positive value above which it is predicted (0.5 by default). */
+        public Head threshold(double probability) {
+            set("threshold", probability);
+            return this;
+        }
+
+        /** {@code binary}: after training, the threshold with the best F1 on the validation rows, kept in the model. */
+        public Head thresholdForBestF1() {
+            set("chooseThreshold", "f1");
+            return this;
+        }
+
         /** The regression loss: mse or mae. */
         public Head loss(String loss) {
             set("loss", loss);

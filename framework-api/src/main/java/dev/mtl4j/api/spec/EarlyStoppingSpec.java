@@ -21,6 +21,17 @@ public record EarlyStoppingSpec(String task, String metric, int patience) {
 
     /** Whether a smaller value of the metric is better. */
     public boolean minimise() {
-        return metric.equals("loss") || metric.equals("log-loss") || metric.equals("mse") || metric.equals("mae");
+        return lowerIsBetter(metric);
+    }
+
+    /**
+     * Whether a smaller value of a metric is better: losses and errors ({@code loss}, {@code log-loss},
+     * {@code mse}, {@code mae}, an ordinal task's {@code rank-mae}); the one list the runtime's reports read too.
+     */
+    public static boolean lowerIsBetter(String metric) {
+        return switch (metric) {
+            case "loss", "log-loss", "mse", "mae", "rank-mae" -> true;
+            default -> false;
+        };
     }
 }

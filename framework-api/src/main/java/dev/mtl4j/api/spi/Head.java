@@ -34,6 +34,23 @@ public interface Head {
     }
 
     /**
+     * BINARY: the probability of the positive value above which it is predicted (0.5 unless the head
+     * says otherwise); used by metrics and predictions.
+     */
+    default double decisionThreshold() {
+        return 0.5;
+    }
+
+    /**
+     * BINARY: the metric whose best value on the validation rows chooses the decision threshold after
+     * training ({@code f1}: the positive value's F1), or null to keep {@link #decisionThreshold()}. The
+     * chosen threshold is kept in the model and used wherever it predicts.
+     */
+    default String thresholdChoice() {
+        return null;
+    }
+
+    /**
      * ORDINAL: the classes, lowest first, or empty for the label column's numeric order (then every
      * value must be a number). Checked against the training rows: a value not listed is a
      * configuration error.

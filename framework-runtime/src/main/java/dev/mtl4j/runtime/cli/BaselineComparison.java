@@ -4,14 +4,12 @@ import dev.mtl4j.runtime.transfer.DomainAdaptation;
 import dev.mtl4j.runtime.transfer.TransferResult;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Transfer against from scratch, task by task on the test rows (validation rows without a test
  * split), with a plain verdict: negative transfer happens, and the user should see it.
  */
 final class BaselineComparison {
-    private static final Set<String> LOWER_IS_BETTER = Set.of("log-loss", "mse", "mae");
 
     private BaselineComparison() {
     }
@@ -33,7 +31,7 @@ final class BaselineComparison {
             });
             String primary = metrics.keySet().iterator().next();
             double gain = metrics.get(primary) - baseline.get(task).get(primary);
-            boolean better = LOWER_IS_BETTER.contains(primary) ? gain < 0 : gain > 0;
+            boolean better = dev.mtl4j.api.spec.EarlyStoppingSpec.lowerIsBetter(primary) ? gain < 0 : gain > 0;
             text.append(String.format(Locale.ROOT, "%n  %s: %s", task, gain == 0 ? name + " made no difference"
                     : better ? name + " helped" : name + " hurt (negative transfer): the " + other.replace(" ", "-")
                     + " model is better"));

@@ -123,6 +123,16 @@ public final class Preprocessor {
         return List.copyOf(targets.keySet());
     }
 
+    /** This preprocessor with {@code task}'s target encoding replaced (a binary task's chosen threshold). */
+    public Preprocessor withTarget(String task, TargetEncoder target) {
+        if (!targets.containsKey(task)) {
+            throw new IllegalArgumentException("no task '" + task + "' in " + targets.keySet());
+        }
+        Map<String, TargetEncoder> replaced = new LinkedHashMap<>(targets);
+        replaced.put(task, target);
+        return new Preprocessor(features, replaced, unusedColumns);
+    }
+
     public TargetInfo targetInfo(String task) {
         return target(task).info();
     }

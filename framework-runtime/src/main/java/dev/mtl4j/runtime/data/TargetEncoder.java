@@ -32,6 +32,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * is missing. The training rows' class counts are kept for heads that weigh their loss by them.
  */
 public final class TargetEncoder {
+    /** The decision threshold of a binary task unless its head asks for another. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
     private final String task;
     private final TargetKind kind;
     private final List<String> columns;
@@ -42,6 +45,8 @@ public final class TargetEncoder {
     private final List<Long> counts;
     private final List<Long> labelled;
     private final Map<String, Integer> classIndex = new HashMap<>();
+    private final double threshold;
+    private final String thresholdChoice;
 
     /** Labels and mask of some rows; {@code mask} is null when no label is missing. */
     public record Labels(INDArray labels, INDArray mask) {
@@ -49,6 +54,14 @@ public final class TargetEncoder {
 
     private TargetEncoder(String task, TargetKind kind, List<String> columns, List<String> classes, boolean spelled,
                           double[] means, double[] stds, List<Long> counts, List<Long> labelled) {
+        this(task, kind, columns, classes, spelled, means, stds, counts, labelled, DEFAULT_THRESHOLD, null);
+    }
+
+    private TargetEncoder(String task, TargetKind kind, List<String> columns, List<String> classes, boolean spelled,
+                          double[] means, double[] stds, List<Long> counts, List<Long> labelled, double threshold,
+                          String thresholdChoice) {
+        this.threshold = threshold;
+        this.thresholdChoice = thresholdChoice;
         this.task = task;
         this.kind = kind;
         this.columns = List.copyOf(columns);
@@ -92,7 +105,26 @@ public final class TargetEncoder {
             case ORDINAL -> new TargetEncoder(task.name(), kind, columns, LabelClasses.ordered(task.name(), request.order(),
                     distinct(task.name(), table, indexes[0], trainRows), table, indexes[0]), false, null, null, List.of(), List.of());
         };
-        return kind == TargetKind.NUMERIC ? fitted : fitted.counted(table, indexes, trainRows);
+        fitted = kind == TargetKind.NUMERIC ? fitted : fitted.counted(table, indexes, trainRows);
+        return kind == TargetKind.BINARY ? fitted.withThreshold(request.threshold(), request.thresholdChoice()) : fitted;
+    }
+
+    /** BINARY: this encoder deciding at {@code threshold}, chosen by {@code choice} ({@code f1}) or given (null). */
+    public TargetEncoder withThreshold(double threshold, String choice) {
+        return new TargetEncoder(task, kind, columns, classes, spelled, means, stds, counts, labelled, threshold, choice);
+    }
+
+    /**
+     * The probability of the positive value above which it is predicted: a binary task's (0.5 unless
+     * its head asked for another or it was chosen on validation rows); 0.5 for every other kind.
+     */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** BINARY: the validation metric that chooses the threshold after training ({@code f1}), or null. */
+    public String thresholdChoice() {
+        return thresholdChoice;
     }
 
     private static boolean classified(TargetKind kind) {
@@ -134,7 +166,7 @@ public final class TargetEncoder {
                 present.add(counted.stream().mapToLong(Long::longValue).sum());
             }
         }
-        return new TargetEncoder(task, kind, columns, classes, spelled, means, stds, perSlot, present);
+        return new TargetEncoder(task, kind, columns, classes, spelled, means, stds, perSlot, present, threshold, thresholdChoice);
     }
 
     private static TargetEncoder fitNumeric(String task, List<String> columns, RawTable table, int[] indexes,
@@ -352,6 +384,13 @@ public final class TargetEncoder {
             state.put("means", State.boxed(means));
             state.put("stds", State.boxed(stds));
         }
+        if (kind == TargetKind.BINARY && (threshold != DEFAULT_THRESHOLD || thresholdChoice != null)) {
+            // absent in models with the default threshold, which load as before
+            state.put("threshold", threshold);
+            if (thresholdChoice != null) {
+                state.put("thresholdChoice", thresholdChoice);
+            }
+        }
         if (!labelled.isEmpty()) {
             state.put("counts", State.wholeNumbers(counts));
             state.put("labelled", State.wholeNumbers(labelled));
@@ -370,10 +409,18 @@ public final class TargetEncoder {
         boolean numeric = kind == TargetKind.NUMERIC;
         // models saved before the counts were kept have none: unknown, not zero
         boolean counted = state.containsKey("labelled");
-        return new TargetEncoder(State.string(state, "task"), kind, State.strings(state, "columns"),
+        TargetEncoder read = new TargetEncoder(State.string(state, "task"), kind, State.strings(state, "columns"),
                 classified(kind) ? State.strings(state, "classes") : List.of(),
                 kind == TargetKind.BINARY ? State.flag(state, "spelled") : kind == TargetKind.MULTILABEL,
                 numeric ? State.numbers(state, "means") : null, numeric ? State.numbers(state, "stds") : null,
                 counted ? State.counts(state, "counts") : List.of(), counted ? State.counts(state, "labelled") : List.of());
+        if (!state.containsKey("threshold")) {
+            return read;
+        }
+        double threshold = State.number(state, "threshold");
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw State.invalid("threshold", "a probability in [0, 1]", threshold);
+        }
+        return read.withThreshold(threshold, state.containsKey("thresholdChoice") ? State.string(state, "thresholdChoice") : null);
     }
 }

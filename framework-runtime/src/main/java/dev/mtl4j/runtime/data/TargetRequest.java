@@ -13,8 +13,10 @@ import java.util.Map;
  * @param kind the target kind
  * @param positive the value encoded 1, or null for the default
  * @param order ORDINAL: the classes lowest first, or empty for numeric order
+ * @param threshold BINARY: the probability above which the positive value is predicted
+ * @param thresholdChoice BINARY: the validation metric that chooses the threshold after training ({@code f1}), or null
  */
-public record TargetRequest(TargetKind kind, String positive, List<String> order) {
+public record TargetRequest(TargetKind kind, String positive, List<String> order, double threshold, String thresholdChoice) {
 
     public TargetRequest {
         if (kind == null) {
@@ -24,12 +26,12 @@ public record TargetRequest(TargetKind kind, String positive, List<String> order
     }
 
     public TargetRequest(TargetKind kind, String positive) {
-        this(kind, positive, List.of());
+        this(kind, positive, List.of(), TargetEncoder.DEFAULT_THRESHOLD, null);
     }
 
     /** The kind's defaults. */
     public static TargetRequest of(TargetKind kind) {
-        return new TargetRequest(kind, null, List.of());
+        return new TargetRequest(kind, null);
     }
 
     /** Each task's kind with its defaults. */
@@ -41,6 +43,7 @@ public record TargetRequest(TargetKind kind, String positive, List<String> order
 
     /** What {@code head} asks. */
     public static TargetRequest of(Head head) {
-        return new TargetRequest(head.targetKind(), head.positiveClass(), head.classOrder());
+        return new TargetRequest(head.targetKind(), head.positiveClass(), head.classOrder(), head.decisionThreshold(),
+                head.thresholdChoice());
     }
 }

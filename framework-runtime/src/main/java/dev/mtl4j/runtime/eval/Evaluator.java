@@ -32,7 +32,7 @@ public final class Evaluator {
             targets[t] = preprocessor.target(tasks.get(t).name());
             TargetKind kind = targets[t].info().kind();
             double[] means = kind == TargetKind.NUMERIC ? labelMeans(data, t, targets[t]) : null;
-            scores[t] = new TaskScore(kind, targets[t].width(), means);
+            scores[t] = new TaskScore(kind, targets[t].width(), means, targets[t].threshold());
         }
         for (int start = 0; start < rows; start += Predictor.BATCH) {
             int end = Math.min(rows, start + Predictor.BATCH);
@@ -72,7 +72,7 @@ public final class Evaluator {
         for (int t = 0; t < tasks.size(); t++) {
             targets[t] = preprocessor.target(tasks.get(t).name());
             evaluations[t] = new TaskDetailsEvaluation(targets[t].info().kind(), targets[t].width(),
-                    new PairSample(targets[t].width(), rows.size(), pairs));
+                    new PairSample(targets[t].width(), rows.size(), pairs), targets[t].threshold());
         }
         for (int start = 0; start < rows.size(); start += Predictor.BATCH) {
             int end = Math.min(rows.size(), start + Predictor.BATCH);

@@ -30,10 +30,7 @@ public final class Metrics {
 
     /** Whether a larger value of the metric is better (accuracy, F1, AUC, R²) rather than smaller (losses, errors). */
     public static boolean higherIsBetter(String metric) {
-        return switch (metric) {
-            case "log-loss", "mse", "mae", "rank-mae", "loss" -> false;
-            default -> true;
-        };
+        return !dev.mtl4j.api.spec.EarlyStoppingSpec.lowerIsBetter(metric);
     }
 
     /**

@@ -32,9 +32,19 @@ final class TaskDetailsEvaluation {
     private final EvaluationBinary labels;
     private final ROC roc;
     private final PairSample pairs;
+    private final double threshold;
 
     /** @param pairs regression: the pairs kept for a plot */
     TaskDetailsEvaluation(TargetKind kind, int outputs, PairSample pairs) {
+        this(kind, outputs, pairs, 0.5);
+    }
+
+    /**
+     * @param pairs regression: the pairs kept for a plot
+     * @param threshold binary: the probability above which the positive value is predicted
+     */
+    TaskDetailsEvaluation(TargetKind kind, int outputs, PairSample pairs, double threshold) {
+        this.threshold = threshold;
         this.kind = kind;
         this.outputs = outputs;
         // no "binary positive class": with two classes DL4J would otherwise answer averages with class 1's scores
@@ -59,8 +69,9 @@ final class TaskDetailsEvaluation {
             case CATEGORICAL -> classes.eval(y, p, m == null ? null : m.getColumn(0, true));
             case BINARY -> {
                 INDArray rows = m == null ? null : m.getColumn(0, true);
-                // the sigmoid's p as the two classes' probabilities (1 - p, p), labels likewise
-                classes.eval(Nd4j.hstack(y.rsub(1), y), Nd4j.hstack(p.rsub(1), p), rows);
+                // the decision at the task's threshold as the two classes (1 - d, d), labels likewise
+                INDArray decided = p.gt(threshold).castTo(DataType.DOUBLE);
+                classes.eval(Nd4j.hstack(y.rsub(1), y), Nd4j.hstack(decided.rsub(1), decided), rows);
                 roc.eval(y, p, rows);
             }
             case MULTILABEL -> labels.eval(y, p, m == null ? null : m.size(1) == y.size(1) ? m : m.repeat(1, y.size(1)));

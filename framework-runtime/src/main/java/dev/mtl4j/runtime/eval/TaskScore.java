@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.eval;
 
 import dev.mtl4j.api.spi.TargetKind;
+import dev.mtl4j.runtime.data.TargetEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,12 +28,19 @@ final class TaskScore {
     private final long[] cells;
     private final RankAuc auc;
     private final OrdinalScore ordinal;
+    private final double threshold;
 
     /**
      * @param outputs values per row
      * @param labelMeans regression: each label column's mean over the present rows; otherwise null
      */
     TaskScore(TargetKind kind, int outputs, double[] labelMeans) {
+        this(kind, outputs, labelMeans, TargetEncoder.DEFAULT_THRESHOLD);
+    }
+
+    /** @param threshold BINARY: the probability above which the positive value is predicted */
+    TaskScore(TargetKind kind, int outputs, double[] labelMeans, double threshold) {
+        this.threshold = threshold;
         this.kind = kind;
         this.outputs = outputs;
         this.labelMeans = labelMeans;
@@ -111,7 +119,7 @@ final class TaskScore {
             auc.add(predicted, actual);
         }
         double p = Math.min(Math.max(predicted, EPS), 1 - EPS);
-        boolean guess = p > 0.5;
+        boolean guess = kind == TargetKind.BINARY ? predicted > threshold : p > 0.5;
         counted++;
         correct += actual == guess ? 1 : 0;
         truePositive[c] += actual && guess ? 1 : 0;

@@ -71,7 +71,7 @@ final class Outputs {
                 yield new ClassPrediction(target.className(rank), decimal((float) classes[rank]), probabilities);
             }
             case BINARY -> {
-                boolean positive = output[0] > 0.5f;
+                boolean positive = output[0] > target.threshold();
                 Map<String, Double> probabilities = new LinkedHashMap<>();
                 probabilities.put(target.className(0), decimal(1 - output[0]));
                 probabilities.put(target.className(1), decimal(output[0]));

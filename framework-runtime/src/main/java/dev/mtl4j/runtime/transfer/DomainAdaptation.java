@@ -14,6 +14,7 @@ import dev.mtl4j.runtime.compile.NetworkBlueprint;
 import dev.mtl4j.runtime.compile.TrainingDevice;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.eval.DecisionThresholds;
 import dev.mtl4j.runtime.eval.Evaluator;
 import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.model.ProvenanceRecorder;
@@ -116,18 +117,18 @@ public final class DomainAdaptation {
 
     private TrainingResult result(Setup setup, ComputationGraph graph, TrainingHistory history) {
         PipelineSpec spec = setup.spec();
+        Preprocessor decided = DecisionThresholds.chosen(graph, spec.tasks(), setup.preprocessor(), setup.validation());
         Map<String, Map<String, Map<String, Double>>> metrics = new LinkedHashMap<>(SplitMetrics.measure(graph, spec.tasks(),
-                setup.preprocessor(), setup.train(), setup.validation(), setup.test()));
+                decided, setup.train(), setup.validation(), setup.test()));
         if (setup.target().test() != null) {
-            Map<String, Map<String, Double>> all = Evaluator.evaluate(graph, setup.target().test(), spec.tasks(),
-                    setup.preprocessor());
+            Map<String, Map<String, Double>> all = Evaluator.evaluate(graph, setup.target().test(), spec.tasks(), decided);
             Map<String, Map<String, Double>> labelled = new LinkedHashMap<>();
             setup.target().labelled().forEach(task -> labelled.put(task, all.get(task)));
             metrics.put(TARGET, labelled);
         }
         List<Path> inputs = new ArrayList<>(setup.inputs());
         inputs.addAll(setup.target().files());
-        TrainedModel model = new TrainedModel(spec, graph, setup.preprocessor(),
+        TrainedModel model = new TrainedModel(spec, graph, decided,
                 ProvenanceRecorder.record(registry, spec.training().seed(), inputs));
         return new TrainingResult(model, history, metrics);
     }

@@ -21,6 +21,7 @@ import dev.mtl4j.runtime.data.DataPath;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.PreparedData;
 import dev.mtl4j.runtime.data.Preprocessor;
+import dev.mtl4j.runtime.eval.DecisionThresholds;
 import dev.mtl4j.runtime.eval.SplitMetrics;
 import dev.mtl4j.runtime.meta.MetaAdaptation;
 import dev.mtl4j.api.spi.MetaSettings;
@@ -87,10 +88,12 @@ public final class TransferRunner {
         EncodedData train = data.train();
         EncodedData validation = data.validation();
         EncodedData test = data.test();
+        DecisionThresholds.requireValidationRows(preprocessor, spec.tasks(), validation);
 
         GraphCompiler compiler = new GraphCompiler();
         SourceStart start = new SourceStart(strategy, source.graph(), spec, kept);
         if (strategy.metaLearner() != null) {
+            refuseThresholdChoice(spec, preprocessor);
             return adapted(strategy.metaLearner().settings(), spec, compiler, components, start, preprocessor, targets,
                     train, validation, test, sourceFile, data.files(), baseline);
         }
@@ -125,10 +128,11 @@ public final class TransferRunner {
         }
         List<Path> inputs = new ArrayList<>(data.files());
         inputs.add(sourceFile);
-        TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
+        Preprocessor decided = DecisionThresholds.chosen(network.graph(), spec.tasks(), preprocessor, validation);
+        TrainedModel model = new TrainedModel(spec, network.graph(), decided,
                 ProvenanceRecorder.record(registry, spec.training().seed(), inputs), WeightingRules.saved(spec, history));
         TrainingResult transferred = new TrainingResult(model, history,
-                SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
+                SplitMetrics.measure(network.graph(), spec.tasks(), decided, train, validation, test));
         TrainingResult scratch = !baseline ? null
                 : fromScratch(compiler, spec, preprocessor, components, targets, data);
         return new TransferResult(transferred, scratch, test, validation);
@@ -212,9 +216,20 @@ public final class TransferRunner {
                 components.heads(), targets);
         TrainingHistory history = WeightingRules.trainer(resolver, spec, TrainingListener.SILENT)
                 .fit(network.graph(), spec.training(), spec.tasks(), preprocessor, train, validation);
-        TrainedModel model = new TrainedModel(spec, network.graph(), preprocessor,
+        Preprocessor decided = DecisionThresholds.chosen(network.graph(), spec.tasks(), preprocessor, validation);
+        TrainedModel model = new TrainedModel(spec, network.graph(), decided,
                 ProvenanceRecorder.record(registry, spec.training().seed(), data.files()));
         return new TrainingResult(model, history,
-                SplitMetrics.measure(network.graph(), spec.tasks(), preprocessor, train, validation, test));
+                SplitMetrics.measure(network.graph(), spec.tasks(), decided, train, validation, test));
+    }
+
+    /** Meta-learning adapts with its own loop and keeps 0.5: a threshold chosen on validation rows is not applied there. */
+    private static void refuseThresholdChoice(PipelineSpec spec, Preprocessor preprocessor) {
+        for (var task : spec.tasks()) {
+            if (preprocessor.target(task.name()).thresholdChoice() != null) {
+                throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("tasks." + task.name()
+                        + ".head.chooseThreshold", "is not applied by a meta-learning strategy (transfer.strategy); remove it"));
+            }
+        }
     }
 }

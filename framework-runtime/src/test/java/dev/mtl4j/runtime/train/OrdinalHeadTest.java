@@ -143,4 +143,24 @@ final class OrdinalHeadTest {
 
         assertThat(prepared.preprocessor().targetInfo("size").classes()).containsExactly("5", "10", "15", "20", "25");
     }
+
+    @Test
+    void earlyStoppingWatchesTheRankErrorAndKeepsItsBestEpoch() {
+        PipelineSpec spec = Mtl.pipeline("sizes")
+                .data(Data.csv(data.toString()).numeric("x*").split(0.25, 7).validation(0.2))
+                .encoder(Encoders.mlp().hidden(16))
+                .task("size", Heads.ordinal(SIZES.toArray(String[]::new)))
+                .training(t -> t.epochs(8).batchSize(32).adam(3e-2).seed(3).earlyStopping("size", "rank-mae", 2))
+                .build();
+
+        TrainingResult trained = runtime.train(spec);
+
+        double best = trained.history().epochs().stream().mapToDouble(e -> e.metrics().get("size").get("rank-mae")).min()
+                .orElseThrow();
+        EpochReport kept = trained.history().epochs().get(trained.history().bestEpoch() - 1);
+        assertThat(kept.metrics().get("size").get("rank-mae")).as("the best epoch is the one with the least rank error")
+                .isEqualTo(best);
+        assertThat(trained.metric("validation", "size", "rank-mae")).as("its parameters are the ones kept")
+                .isCloseTo(best, within(1e-9));
+    }
 }

@@ -23,23 +23,39 @@ final class SigmoidHead implements Head {
     private final String positive;
     private final LossWeights positiveWeight;
     private final double focal;
+    private final double threshold;
+    private final ThresholdChoice chooseThreshold;
 
     /** {@code multilabel}. */
     SigmoidHead(SigmoidConfig config) {
-        this(config.hidden(), TargetKind.MULTILABEL, null, null, 0);
+        this(config.hidden(), TargetKind.MULTILABEL, null, null, 0, 0.5, ThresholdChoice.NONE);
     }
 
     /** {@code binary}. */
     SigmoidHead(BinaryConfig config) {
-        this(config.hidden(), TargetKind.BINARY, config.positive(), config.positiveWeight(), config.focal());
+        this(config.hidden(), TargetKind.BINARY, config.positive(), config.positiveWeight(), config.focal(), config.threshold(),
+                config.chooseThreshold());
     }
 
-    private SigmoidHead(List<Integer> hidden, TargetKind kind, String positive, LossWeights positiveWeight, double focal) {
+    private SigmoidHead(List<Integer> hidden, TargetKind kind, String positive, LossWeights positiveWeight, double focal,
+                        double threshold, ThresholdChoice chooseThreshold) {
         this.hidden = hidden;
         this.kind = kind;
         this.positive = positive;
         this.positiveWeight = positiveWeight;
         this.focal = focal;
+        this.threshold = threshold;
+        this.chooseThreshold = chooseThreshold;
+    }
+
+    @Override
+    public double decisionThreshold() {
+        return threshold;
+    }
+
+    @Override
+    public String thresholdChoice() {
+        return chooseThreshold == ThresholdChoice.NONE ? null : chooseThreshold.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
