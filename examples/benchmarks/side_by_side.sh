@@ -27,6 +27,17 @@ classpath="$classes/lib/*:$classes/classes"
 # mtl4j runs one native thread unless OMP_NUM_THREADS is set; set, ND4J, its OpenBLAS and libnd4j's
 # OpenMP pool all use it, as torch.set_num_threads does for PyTorch and its OpenBLAS-openmp.
 export OMP_NUM_THREADS="$threads"
+# PyTorch's OpenBLAS 0.3.21 misdetects recent CPUs as well (on this Xeon with AVX-512 BF16 it runs
+# Prescott, the generic SSE3 kernel: 15 against 79 GFLOP per CPU-second on a 1024 GEMM). Both sides
+# get the kernel mtl4j's BlasKernel names (the same rule), unless OPENBLAS_CORETYPE is set already.
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+  flags=$(grep -m1 '^flags' /proc/cpuinfo)
+  case "$flags" in
+    *avx512_bf16*) export OPENBLAS_CORETYPE=Cooperlake ;;
+    *avx512f*) export OPENBLAS_CORETYPE=SkylakeX ;;
+    *avx2*) export OPENBLAS_CORETYPE=Haswell ;;
+  esac
+fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 java_run() { java -cp "$classpath" "$@" 2>&1 | grep --line-buffered -v -E '^\s+at |WARN|INFO|^SLF4J'; }
@@ -74,7 +85,7 @@ minilm() {
 workloads=("$@")
 [ ${#workloads[@]} -eq 0 ] && workloads=(article256 article1024 income income-mmoe text-cnn text-lstm minilm)
 echo "side by side: $(nproc --all) cores, $(uname -m), $(java -version 2>&1 | head -1), torch $("$python" -c 'import torch; print(torch.__version__)' 2>&1)"
-echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-(unset)}"
 for w in "${workloads[@]}"; do
   case "$w" in
     article256|article1024|income|minilm) pair "$w" "$w" ;;
