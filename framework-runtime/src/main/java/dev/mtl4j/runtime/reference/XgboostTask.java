@@ -69,7 +69,7 @@ final class XgboostTask {
         Booster booster = null;
         try {
             matrix.setLabel(y);
-            booster = XGBoost.train(matrix, model.parameters(objective, classes, seed), model.rounds(), new HashMap<>(), null, null);
+            booster = XGBoost.train(matrix, model.parameters(objective, classes, rows.length, seed), model.rounds(), new HashMap<>(), null, null);
             for (Map.Entry<String, EncodedData> split : splits.entrySet()) {
                 EncodedData rowsOf = split.getValue();
                 DMatrix scored = new DMatrix(ReferenceRuns.flat(rowsOf.features()), rowsOf.size(), columns, Float.NaN);

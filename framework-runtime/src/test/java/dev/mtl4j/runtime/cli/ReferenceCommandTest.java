@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtl4j.runtime.Pipelines;
 import dev.mtl4j.runtime.Repository;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +37,31 @@ final class ReferenceCommandTest {
             assertThat(test.get(model).get("alcohol").get("r2").asDouble()).as(model).isGreaterThan(0.3);
         }
         assertThat(test.get("mtl4j").get("cultivar").has("accuracy")).isTrue();
+    }
+
+    @Test
+    void theLinearModelFitsALinearTargetAsOrdinaryLeastSquaresWould() throws IOException {
+        // ink is the mean of the 64 pixels: exactly linear in the inputs, so a linear model with
+        // scikit-learn's light default penalty explains it almost wholly (a penalty scaled by the
+        // rows, XGBoost's lambda = 1 on 1,400 rows, halves the slope and loses a quarter of R²)
+        Path file = dir.resolve("ink.yaml");
+        Files.writeString(file, String.join("\n",
+                "pipeline: ink",
+                "data:",
+                "  source: { type: csv, path: " + Pipelines.digitsFile() + " }",
+                "  features: { \"px*\": numeric }",
+                "  split: { test: 0.2, seed: 7 }",
+                "encoder: { type: mlp, hidden: [8] }",
+                "tasks:",
+                "  ink: { head: { type: regression } }",
+                "training: { epochs: 1, seed: 3 }",
+                ""));
+        Path out = dir.resolve("ink");
+
+        CliRun run = CliRun.of("train", file.toString(), "--out", out.toString(), "--reference", "--no-report");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode test = new ObjectMapper().readTree(out.resolve("reference.json").toFile()).get("splits").get("test");
+        assertThat(test.get("linear").get("ink").get("r2").asDouble()).isGreaterThan(0.99);
     }
 }
