@@ -8,9 +8,14 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +32,25 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  */
 final class FastGradients {
     private FastGradients() {
+    }
+
+    /**
+     * {@code a = f(z)} in one op writing into {@code a} (DL4J's activations work in place, which costs a
+     * copy first); false when the activation is not relu, tanh, sigmoid or softmax.
+     */
+    static boolean activate(IActivation activation, INDArray z, INDArray a) {
+        if (activation instanceof ActivationReLU) {
+            Nd4j.exec(new RectifiedLinear(z, a, 0.0));
+        } else if (activation instanceof ActivationTanH) {
+            Nd4j.exec(new Tanh(z, a));
+        } else if (activation instanceof ActivationSigmoid) {
+            Nd4j.exec(new Sigmoid(z, a));
+        } else if (activation instanceof ActivationSoftmax) {
+            Nd4j.exec((CustomOp) new SoftMax(z, a, -1));
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -100,20 +124,19 @@ final class FastGradients {
     }
 
     /**
-     * DL4J's softmax cross-entropy without its copies and second softmax: from the probabilities
-     * {@code p}, the loss summed over the batch, {@code -Σ y log(clip(p))} with DL4J's clipping, and
-     * dL/dz = {@code p - y} into {@code delta}, both masked per row.
+     * DL4J's softmax cross-entropy without its copies and second softmax: the probabilities {@code p}
+     * from {@code z}, the loss summed over the batch, {@code -Σ y log(clip(p))} with DL4J's clipping,
+     * and dL/dz = {@code p - y} into {@code delta}, both masked per row; {@code scratch} (which may be
+     * {@code z}) is overwritten.
+     * Five ops where DL4J's score and gradient take about twelve and two copies; the upper clip at
+     * {@code 1 - ε} is left out because in float it is 1, which no probability exceeds.
      */
-    static double softmaxCrossEntropy(LossMCXENT loss, INDArray p, INDArray labels, INDArray mask, INDArray delta,
+    static double softmaxCrossEntropy(LossMCXENT loss, INDArray z, INDArray p, INDArray labels, INDArray mask, INDArray delta,
                                       INDArray scratch) {
-        double eps = loss.getSoftmaxClipEps();
-        scratch.assign(p);
-        if (eps > 0) {
-            Nd4j.exec(new ScalarMax(scratch, eps));
-            Nd4j.exec(new ScalarMin(scratch, 1.0 - eps));
-        }
+        Nd4j.exec((CustomOp) new SoftMax(z, p, -1));
+        Nd4j.exec(new ScalarMax(p, null, scratch, Math.max(loss.getSoftmaxClipEps(), 0)));
         Nd4j.exec(new Log(scratch));
-        double score = -masked(scratch.muli(labels), mask).sumNumber().doubleValue();
+        double score = -Nd4j.getExecutioner().exec(new Dot(masked(scratch, mask), labels)).getDouble(0);
         Nd4j.exec(new SubOp(p, labels, delta));
         masked(delta, mask);
         return score;

@@ -286,7 +286,7 @@ final class FusedDenseStep implements TrainingStep {
             // here for these shapes (measured), and addi broadcasts a row 3x faster than addiRowVector.
             Nd4j.gemm(in, node.weights(), z, false, false, 1.0, 0.0);
             z.addi(node.bias());
-            if (!node.isOutput()) {
+            if (!node.isOutput() && !FastGradients.activate(node.activation(), z, b.activation[i])) {
                 node.activation().getActivation(b.activation[i].assign(z), true);
             }
         }
@@ -323,10 +323,9 @@ final class FusedDenseStep implements TrainingStep {
             INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
             double score;
             if (FastGradients.isSoftmaxCrossEntropy(node.loss(), node.activation())) {
-                // p into the activation buffer; the preactivation, no longer needed, takes the log
-                node.activation().getActivation(b.activation[i].assign(b.preActivation[i]), true);
-                score = FastGradients.softmaxCrossEntropy((LossMCXENT) node.loss(), b.activation[i], labels, mask, b.error[i],
-                        b.preActivation[i]);
+                // p into the activation buffer; the preactivation, read first, then takes the log
+                score = FastGradients.softmaxCrossEntropy((LossMCXENT) node.loss(), b.preActivation[i], b.activation[i], labels,
+                        mask, b.error[i], b.preActivation[i]);
                 deltas[i] = b.error[i];
             } else if (Double.isNaN(node.regressionWeight())) {
                 score = node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);

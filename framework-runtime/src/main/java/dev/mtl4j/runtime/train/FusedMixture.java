@@ -2,7 +2,7 @@ package dev.mtl4j.runtime.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -39,8 +39,8 @@ final class FusedMixture {
         INDArray epsilon = b.error[n];
         INDArray product = b.preActivation[n];
         for (int k = 1; k < mixed.length; k++) {
-            Nd4j.getExecutioner().exec(new MulOp(epsilon, b.output(mixed[k]), product));
-            product.sum(b.errorColumn(mixed[0], k - 1), 1);
+            // the gate's error, column k: one row-wise dot product
+            Nd4j.getExecutioner().exec(new Dot(epsilon, b.output(mixed[k]), b.errorColumn(mixed[0], k - 1), 1));
             INDArray gate = b.activationColumn(mixed[0], k - 1);
             int expert = mixed[k];
             if (started[expert]) {
