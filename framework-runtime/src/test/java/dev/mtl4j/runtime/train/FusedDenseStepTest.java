@@ -14,7 +14,15 @@ import dev.mtl4j.runtime.MtlRuntime;
 import dev.mtl4j.runtime.Pipelines;
 import dev.mtl4j.runtime.PreparedPipeline;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -115,6 +123,40 @@ final class FusedDenseStepTest {
                 .build());
     }
 
+    /**
+     * What transfer's fine-tune builds (LayerRates): each encoder layer its own optimizer with a
+     * learning-rate schedule by epoch — the bottom layer frozen (rate 0), the next one trained from the
+     * second epoch (gradual unfreezing), the heads at their own rate.
+     */
+    @Test
+    void frozenLayersAndPerLayerRatesAsTransferSetsThem() {
+        PipelineSpec spec = Pipelines.digits(1, 32, 16)
+                .encoder(Encoders.mlp().hidden(32, 16).dropout(0.1))
+                .task("digit", Heads.classification(10)).task("parity", Heads.binary())
+                .training(t -> t.batchSize(50).adam(3e-3).seed(7))
+                .build();
+        PreparedPipeline reference = prepare(spec);
+        ComputationGraphConfiguration conf = reference.network().graph().getConfiguration().clone();
+        rate(conf, "shared/encoder/dense_0", Map.of(0, 0.0));
+        rate(conf, "shared/encoder/dense_1", Map.of(0, 0.0, 1, 1e-3));
+        INDArray start = reference.network().graph().params();
+        ComputationGraph expected = new ComputationGraph(conf.clone());
+        expected.init(start.dup(), true);
+        ComputationGraph actual = new ComputationGraph(conf.clone());
+        actual.init(start.dup(), true);
+        assertThat(StepKind.chosenFor(actual)).isEqualTo("fused-dense");
+        INDArray frozen = actual.getLayer("shared/encoder/dense_0").params().dup();
+
+        assertSameTraining(spec, reference, expected, actual, true);
+        assertThat(actual.getLayer("shared/encoder/dense_0").params()).isEqualTo(frozen);
+    }
+
+    private static void rate(ComputationGraphConfiguration conf, String layer, Map<Integer, Double> byEpoch) {
+        BaseLayer base = (BaseLayer) ((LayerVertex) conf.getVertices().get(layer)).getLayerConf().getLayer();
+        base.setIUpdater(new Adam(new MapSchedule(ScheduleType.EPOCH, byEpoch)));
+        base.setBiasUpdater(null);
+    }
+
     @Test
     void autoFallsBackToTheGraphForWhatItDoesNotSupport() {
         PipelineSpec elu = Pipelines.digits(1, 16).encoder(Encoders.mlp().hidden(16).activation("elu"))
@@ -163,9 +205,12 @@ final class FusedDenseStepTest {
     /** @param direct whether the fused step must drive the optimizers itself (it does when nothing is regularized) */
     private void assertSameTraining(PipelineSpec spec, boolean direct) {
         PreparedPipeline reference = prepare(spec);
-        PreparedPipeline fused = prepare(spec);
-        ComputationGraph expected = reference.network().graph();
-        ComputationGraph actual = fused.network().graph();
+        assertSameTraining(spec, reference, reference.network().graph(), prepare(spec).network().graph(), direct);
+    }
+
+    /** Trains {@code expected} with DL4J's fit and {@code actual} with the fused step, on {@code reference}'s rows. */
+    private void assertSameTraining(PipelineSpec spec, PreparedPipeline reference, ComputationGraph expected,
+                                    ComputationGraph actual, boolean direct) {
         assertThat(actual.params()).isEqualTo(expected.params());
 
         TrainingStep graphStep = StepKind.GRAPH.create(expected);
