@@ -27,7 +27,7 @@ import java.util.Random;
  * training seeds. Both heads are scored by the same code on the test rows' predictions: accuracy and
  * the mean absolute error in ranks (how many brackets off). Run from the repository root:
  * {@code java -cp "examples/programs/target/lib/*:examples/programs/target/classes"
- * dev.mtl4j.examples.OrdinalVsClassification [--task INCOME|EDUCATION] [--lr RATE] [seeds...]} (both tasks, Adam's
+ * dev.mtl4j.examples.OrdinalVsClassification [--task INCOME|EDUCATION] [--ordinal-only] [--lr RATE] [seeds...]} (both tasks, Adam's
  * learning rate 1e-3 and seeds 42 43 44 by default).
  */
 public final class OrdinalVsClassification {
@@ -48,6 +48,11 @@ public final class OrdinalVsClassification {
             tasks = List.of(rest.get(1));
             rest = rest.subList(2, rest.size());
         }
+        boolean classification = true;
+        if (!rest.isEmpty() && rest.get(0).equals("--ordinal-only")) {
+            classification = false;
+            rest = rest.subList(1, rest.size());
+        }
         if (!rest.isEmpty() && rest.get(0).equals("--lr")) {
             lr = Double.parseDouble(rest.get(1));
             rest = rest.subList(2, rest.size());
@@ -58,20 +63,20 @@ public final class OrdinalVsClassification {
         Path test = dir.resolve("income_test.csv");
         split(Path.of("examples/data/income_marketing.csv"), all, test);
         if (tasks.contains("INCOME")) {
-            table(all, test, "INCOME", INCOME, seeds, lr);
+            table(all, test, "INCOME", INCOME, seeds, lr, classification);
         }
         if (tasks.contains("EDUCATION")) {
-            table(all, test, "EDUCATION", EDUCATION, seeds, lr);
+            table(all, test, "EDUCATION", EDUCATION, seeds, lr, classification);
         }
     }
 
-    private static void table(Path all, Path test, String task, List<String> order, List<Long> seeds, double lr)
-            throws IOException {
+    private static void table(Path all, Path test, String task, List<String> order, List<Long> seeds, double lr,
+                              boolean classification) throws IOException {
         MtlRuntime runtime = MtlRuntime.create();
         System.out.println("| " + task + " head | " + String.join(" | ", seeds.stream().map(s -> "seed " + s).toList())
                 + " | mean test rank MAE | mean test accuracy |");
         System.out.println("|---|" + "---|".repeat(seeds.size()) + "---|---|");
-        for (boolean ordinal : new boolean[] {false, true}) {
+        for (boolean ordinal : classification ? new boolean[] {false, true} : new boolean[] {true}) {
             StringBuilder row = new StringBuilder("| " + (ordinal ? "ordinal (CORAL)" : "classification") + " |");
             double mae = 0;
             double accuracy = 0;

@@ -163,4 +163,19 @@ final class OrdinalHeadTest {
         assertThat(trained.metric("validation", "size", "rank-mae")).as("its parameters are the ones kept")
                 .isCloseTo(best, within(1e-9));
     }
+
+    @Test
+    void theThresholdsStartAtTheTrainingRowsClassShares() {
+        PreparedPipeline prepared = runtime.prepare(spec(Heads.ordinal(SIZES.toArray(String[]::new))), dir);
+        List<Long> counts = prepared.preprocessor().targetInfo("size").counts();
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+
+        INDArray start = prepared.network().graph().getLayer("task/size/output").getParam("b");
+        long above = total;
+        for (int k = 0; k < SIZES.size() - 1; k++) {
+            above -= counts.get(k);
+            double share = (double) above / total;
+            assertThat(start.getDouble(k)).as("threshold %d", k).isCloseTo(Math.log(share / (1 - share)), within(1e-5));
+        }
+    }
 }

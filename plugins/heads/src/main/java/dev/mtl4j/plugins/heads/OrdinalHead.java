@@ -22,7 +22,7 @@ import org.nd4j.linalg.learning.config.Sgd;
  * trains it: a dense layer of width 1 computes the score, and the output layer (K-1 sigmoids) reads
  * it through weights fixed at 1 — initialised to ones and updated with learning rate 0 (the update
  * and any decoupled weight decay scale with it) — while its biases, the thresholds, train with the
- * pipeline's optimizer.
+ * pipeline's optimizer, starting at the training rows' class shares ({@link CoralOutputLayer}).
  */
 final class OrdinalHead implements Head {
     private final OrdinalConfig config;
@@ -61,10 +61,32 @@ final class OrdinalHead implements Head {
         String score = scope.addLayer("score", new DenseLayer.Builder()
                 .nIn(top.width()).nOut(1).activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)
                 .build(), top.name());
-        return scope.addLayer("output", new OutputLayer.Builder(new CoralLoss(null))
+        OutputLayer.Builder output = new OutputLayer.Builder(new CoralLoss(null))
                 .nIn(1).nOut(thresholds).activation(Activation.SIGMOID)
                 .weightInit(WeightInit.ONES).updater(new Sgd(0.0))
-                .biasInit(0.0).biasUpdater(context.optimizer().clone())
-                .build(), score);
+                .biasUpdater(context.optimizer().clone());
+        return scope.addLayer("output", new CoralOutputLayer(output, startingThresholds(context.target())), score);
+    }
+
+    /**
+     * The thresholds' starting values: the logits of the training rows' shares above each threshold
+     * (the score starts near 0, so each class starts at its share), or, without counts (a model saved
+     * before they were kept), evenly falling values as CORAL's reference code starts them.
+     */
+    static double[] startingThresholds(TargetInfo target) {
+        int thresholds = target.classes().size() - 1;
+        double[] start = new double[thresholds];
+        long total = target.hasCounts() ? target.counts().stream().mapToLong(Long::longValue).sum() : 0;
+        long above = total;
+        for (int k = 0; k < thresholds; k++) {
+            if (total == 0) {
+                start[k] = (double) (thresholds - k) / thresholds;
+                continue;
+            }
+            above -= target.counts().get(k);
+            double share = Math.min(Math.max((double) above / total, 1e-3), 1 - 1e-3);
+            start[k] = Math.log(share / (1 - share));
+        }
+        return start;
     }
 }
