@@ -59,19 +59,7 @@ final class CoralLossTest {
         for (INDArray weights : new INDArray[] {null, Nd4j.createFromArray(new double[][] {{0.5, 2.0, 1.5}})}) {
             ILossFunction loss = new CoralLoss(weights);
             INDArray z = logits();
-            INDArray analytic = loss.computeGradient(labels(), z, SIGMOID, mask);
-            double eps = 1e-6;
-            for (int r = 0; r < z.rows(); r++) {
-                for (int c = 0; c < z.columns(); c++) {
-                    INDArray up = z.dup();
-                    up.putScalar(r, c, z.getDouble(r, c) + eps);
-                    INDArray down = z.dup();
-                    down.putScalar(r, c, z.getDouble(r, c) - eps);
-                    double numeric = (loss.computeScore(labels(), up, SIGMOID, mask, false)
-                            - loss.computeScore(labels(), down, SIGMOID, mask, false)) / (2 * eps);
-                    assertThat(analytic.getDouble(r, c)).as("weights %s, [%d,%d]", weights, r, c).isCloseTo(numeric, within(1e-6));
-                }
-            }
+            LossGradientCheck.assertMatchesFiniteDifferences(loss, labels(), z, SIGMOID, mask, 1e-6, "weights " + weights);
         }
     }
 

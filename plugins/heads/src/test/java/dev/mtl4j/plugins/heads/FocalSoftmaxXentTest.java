@@ -48,19 +48,7 @@ final class FocalSoftmaxXentTest {
         for (double gamma : new double[] {0.5, 2}) {
             ILossFunction loss = new FocalSoftmaxXent(gamma, WEIGHTS);
             INDArray z = preOutput();
-            INDArray analytic = loss.computeGradient(labels(), z, SOFTMAX, mask);
-            double eps = 1e-6;
-            for (int r = 0; r < z.rows(); r++) {
-                for (int c = 0; c < z.columns(); c++) {
-                    INDArray up = z.dup();
-                    up.putScalar(r, c, z.getDouble(r, c) + eps);
-                    INDArray down = z.dup();
-                    down.putScalar(r, c, z.getDouble(r, c) - eps);
-                    double numeric = (loss.computeScore(labels(), up, SOFTMAX, mask, false)
-                            - loss.computeScore(labels(), down, SOFTMAX, mask, false)) / (2 * eps);
-                    assertThat(analytic.getDouble(r, c)).as("gamma %s, [%d,%d]", gamma, r, c).isCloseTo(numeric, within(1e-5));
-                }
-            }
+            LossGradientCheck.assertMatchesFiniteDifferences(loss, labels(), z, SOFTMAX, mask, 1e-5, "gamma " + gamma);
         }
     }
 

@@ -73,20 +73,8 @@ final class WeightedBinaryXentTest {
             for (double positiveWeight : new double[] {1, 7.5}) {
                 ILossFunction loss = new WeightedBinaryXent(positiveWeight, gamma, outputWeights);
                 INDArray z = preOutput();
-                INDArray analytic = loss.computeGradient(labels(), z, SIGMOID, mask);
-                double eps = 1e-6;
-                for (int r = 0; r < z.rows(); r++) {
-                    for (int c = 0; c < z.columns(); c++) {
-                        INDArray up = z.dup();
-                        up.putScalar(r, c, z.getDouble(r, c) + eps);
-                        INDArray down = z.dup();
-                        down.putScalar(r, c, z.getDouble(r, c) - eps);
-                        double numeric = (loss.computeScore(labels(), up, SIGMOID, mask, false)
-                                - loss.computeScore(labels(), down, SIGMOID, mask, false)) / (2 * eps);
-                        assertThat(analytic.getDouble(r, c)).as("gamma %s, w+ %s, [%d,%d]", gamma, positiveWeight, r, c)
-                                .isCloseTo(numeric, within(1e-5));
-                    }
-                }
+                LossGradientCheck.assertMatchesFiniteDifferences(loss, labels(), z, SIGMOID, mask, 1e-5,
+                        "gamma " + gamma + ", w+ " + positiveWeight);
             }
         }
     }
