@@ -2,8 +2,10 @@ package dev.mtl4j.api.dsl;
 
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.FeatureOptions;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
+import dev.mtl4j.api.spec.NumericTransform;
 import dev.mtl4j.api.spec.SplitSpec;
 import dev.mtl4j.api.spec.TargetDataSpec;
 import dev.mtl4j.api.spec.TaskDataSpec;
@@ -57,6 +59,19 @@ public final class Data {
     /** Columns (names or globs like {@code px*}) used as standardised numbers. */
     public Data numeric(String... patterns) {
         return declare(FeatureType.NUMERIC, patterns);
+    }
+
+    /**
+     * Columns (names or globs) used as numbers mapped by {@code transform} ({@code log},
+     * {@code quantile}, {@code robust} or {@code standard}), fitted on the training rows: YAML's
+     * {@code AMOUNT: { type: numeric, transform: log }}.
+     */
+    public Data numeric(NumericTransform transform, String... patterns) {
+        for (String pattern : patterns) {
+            features.add(new FeatureSpec(pattern, FeatureType.NUMERIC, List.of(),
+                    new FeatureOptions(transform)));
+        }
+        return this;
     }
 
     /** Columns (names or globs like {@code *}) used as one-hot categories. */

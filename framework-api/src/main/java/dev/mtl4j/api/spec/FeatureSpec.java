@@ -10,10 +10,12 @@ import java.util.List;
  * @param pattern a column name or a glob with {@code *}
  * @param type how matching columns are encoded
  * @param levels the ordered levels of an ordinal feature, lowest first; empty for other types
+ * @param options how the column is encoded beyond its type (a numeric transform); defaults when null
  */
-public record FeatureSpec(String pattern, FeatureType type, List<String> levels) {
+public record FeatureSpec(String pattern, FeatureType type, List<String> levels, FeatureOptions options) {
 
     public FeatureSpec {
+        options = options == null ? FeatureOptions.DEFAULTS : options;
         SpecException.requireName(pattern, "pattern");
         SpecException.require(type != null, "type", "is required");
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -24,6 +26,12 @@ public record FeatureSpec(String pattern, FeatureType type, List<String> levels)
         } else {
             SpecException.require(levels.isEmpty(), "levels", "only ordinal features have levels");
         }
+        options.requireFits(type);
+    }
+
+    /** A feature with the default options. */
+    public FeatureSpec(String pattern, FeatureType type, List<String> levels) {
+        this(pattern, type, levels, FeatureOptions.DEFAULTS);
     }
 
     public static FeatureSpec of(String pattern, FeatureType type) {

@@ -2,6 +2,7 @@ package dev.mtl4j.runtime.config;
 
 import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.DataSpec;
+import dev.mtl4j.api.spec.FeatureOptions;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.SpecException;
@@ -23,6 +24,8 @@ final class DataReader {
     static final List<String> KEYS = Sections.DATA.names();
     static final List<String> SPLIT_KEYS = Sections.SPLIT.names();
     static final List<String> FEATURE_KEYS = Sections.FEATURE.names();
+    /** A feature map's keys that are not {@link FeatureOptions}. */
+    private static final java.util.Set<String> FEATURE_OWN_KEYS = java.util.Set.of("type", "levels");
     /** The target domain's rows: only where they come from and how they split; their features are the pipeline's. */
     static final List<String> TARGET_KEYS = Sections.TARGET.names();
     /** A task's own data: where its rows come from and how they split; the features are the pipeline's. */
@@ -107,7 +110,10 @@ final class DataReader {
         return complete ? Optional.of(specs) : Optional.empty();
     }
 
-    /** {@code "px*": numeric}, or {@code AGE: { type: ordinal, levels: [...] }}. */
+    /**
+     * {@code "px*": numeric}, {@code AGE: { type: ordinal, levels: [...] }}, or a type with
+     * {@link FeatureOptions} ({@code AMOUNT: { type: numeric, transform: log }}).
+     */
     private Optional<FeatureSpec> feature(YamlMap features, String pattern) {
         Node node = features.value(pattern).orElseThrow();
         String path = features.path(pattern);
@@ -121,11 +127,14 @@ final class DataReader {
         Optional<List<String>> listed = entry.flatMap(map -> map.texts("levels"));
         List<String> levels = listed.orElse(List.of());
         boolean levelsBroken = entry.isPresent() && entry.get().keys().contains("levels") && listed.isEmpty();
-        if (type.isEmpty() || levelsBroken) {
+        Optional<FeatureOptions> options = entry.isPresent()
+                ? SettingsReader.read(entry.get(), FeatureOptions.class, FEATURE_OWN_KEYS)
+                : Optional.of(FeatureOptions.DEFAULTS);
+        if (type.isEmpty() || levelsBroken || options.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new FeatureSpec(pattern, FeatureType.parse(type.get()), levels));
+            return Optional.of(new FeatureSpec(pattern, FeatureType.parse(type.get()), levels, options.get()));
         } catch (SpecException e) {
             if (e.key().equals("pattern")) {
                 values.problems().at(features.keyNode(pattern).orElseThrow(), path, e.reason());

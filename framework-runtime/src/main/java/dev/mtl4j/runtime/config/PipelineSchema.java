@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mtl4j.api.spec.CheckpointSpec;
 import dev.mtl4j.api.spec.DistributedSpec;
+import dev.mtl4j.api.spec.FeatureOptions;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.OptimizerSpec;
 import dev.mtl4j.api.spec.TrainingSpec;
@@ -145,8 +146,9 @@ public final class PipelineSchema {
         Map<String, JsonNode> keys = new LinkedHashMap<>();
         keys.put("type", type);
         keys.put("levels", nodes.texts("An ordinal feature's levels, low to high."));
+        ParamSchema.properties(FeatureOptions.class).fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue()));
         ObjectNode detailed = section("feature", DataReader.FEATURE_KEYS, keys, List.of("type"),
-                "A feature with options: { type: ordinal, levels: [low, ..., high] }.");
+                "A feature with options: { type: ordinal, levels: [low, ..., high] }, { type: numeric, transform: log }.");
         ObjectNode feature = nodes.object();
         feature.set("anyOf", nodes.array().add(type.deepCopy()).add(detailed));
         ObjectNode features = nodes.object().put("type", "object").put("description",

@@ -4,6 +4,7 @@ import dev.mtl4j.api.spec.ComponentSpec;
 import dev.mtl4j.api.spec.DataSpec;
 import dev.mtl4j.api.spec.DistributedSpec;
 import dev.mtl4j.api.spec.EarlyStoppingSpec;
+import dev.mtl4j.api.spec.FeatureOptions;
 import dev.mtl4j.api.spec.FeatureSpec;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.OptimizerSpec;
@@ -87,6 +88,23 @@ public final class PipelineYamlWriter {
         return tasks;
     }
 
+    /** {@code numeric}, or a map when the feature has levels or options other than the defaults. */
+    private static Object feature(FeatureSpec feature) {
+        if (feature.type() != FeatureType.ORDINAL && feature.options().isDefault()) {
+            return feature.type().yamlName();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", feature.type().yamlName());
+        if (feature.type() == FeatureType.ORDINAL) {
+            map.put("levels", new ArrayList<>(feature.levels()));
+        }
+        FeatureOptions options = feature.options();
+        if (options.transform() != FeatureOptions.DEFAULTS.transform()) {
+            map.put("transform", options.transform().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return map;
+    }
+
     private static Map<String, Object> data(DataSpec data) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (data.source() != null) {
@@ -94,9 +112,7 @@ public final class PipelineYamlWriter {
         }
         Map<String, Object> features = new LinkedHashMap<>();
         for (FeatureSpec feature : data.features()) {
-            features.put(feature.pattern(), feature.type() == FeatureType.ORDINAL
-                    ? map("type", feature.type().yamlName(), "levels", new ArrayList<>(feature.levels()))
-                    : feature.type().yamlName());
+            features.put(feature.pattern(), feature(feature));
         }
         map.put("features", features);
         map.put("drop", new ArrayList<>(data.drop()));

@@ -8,6 +8,7 @@ import dev.mtl4j.api.spec.TrainingSpec;
 import dev.mtl4j.runtime.plugin.ParamBinder;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every section of a pipeline file with its keys: what the readers allow and {@code mtl describe} shows. */
 public final class Sections {
@@ -67,11 +68,15 @@ public final class Sections {
                     key("limit", "integer >= 0", "0 (all)", "at most this many training rows, drawn with the training seed"),
                     key("stratify", "column or list of columns", "none", "keep these columns' values (jointly; "
                             + "usually a task's label) in proportion in every part of a random split")));
+    /** Its keys are type, levels and FeatureOptions' @Param components (declared once, for the reader, describe and the schema). */
     static final Section FEATURE = new Section("features", "data.features.<column or glob>",
-            "How a column is encoded: numeric, categorical, text, or { type: ordinal, levels: [...] }.",
-            List.of(key("type", "numeric | categorical | ordinal | text", "required",
-                            "numeric: standardised; categorical: one-hot; ordinal: rank in [0, 1]; text: read by a text encoder"),
-                    key("levels", "list of text", "[]", "ordinal only: the levels from low to high")));
+            "How a column is encoded: numeric, categorical, text, { type: ordinal, levels: [...] }, or a type with options "
+                    + "({ type: numeric, transform: log }; docs/tabular.md).",
+            Stream.concat(Stream.of(key("type", "numeric | categorical | ordinal | text", "required",
+                            "numeric: standardised (or transformed); categorical: one-hot; ordinal: rank in [0, 1]; text: "
+                                    + "read by a text encoder"),
+                    key("levels", "list of text", "[]", "ordinal only: the levels from low to high")),
+                    params(dev.mtl4j.api.spec.FeatureOptions.class).stream()).toList());
     static final Section TASK = new Section("tasks", "tasks.<name>", "One task: its head, its weight and its label columns.",
             List.of(key("head", "component", "required", "classification, binary, multilabel or regression (mtl describe HEAD)"),
                     key("weight", "number >= 0", String.valueOf(TaskSpec.DEFAULT_WEIGHT),
@@ -108,14 +113,12 @@ public final class Sections {
             "Train on Apache Spark (the mtl4j-spark module, run by spark-submit; mtl train trains on one machine): the "
                     + "training rows split among workers, each training a copy of the network, the copies' parameters "
                     + "and optimizer state averaged synchronously once per epoch or every `batches` batches.",
-            ParamBinder.describe(DistributedSpec.class).stream().map(p -> key(p.name(),
-                    p.type() + (p.constraint().isEmpty() ? "" : " " + p.constraint()), p.defaultText(), p.doc())).toList());
+            params(DistributedSpec.class));
     /** Its keys are CheckpointSpec's @Param components: declared once, for the reader, describe and the schema. */
     static final Section CHECKPOINT = new Section("checkpoint", "training.checkpoint",
             "Save a checkpoint every `every` epochs into the output folder (checkpoint.zip); mtl train PIPELINE --resume "
                     + "goes on from it to the result the interrupted run would have had.",
-            ParamBinder.describe(CheckpointSpec.class).stream().map(p -> key(p.name(),
-                    p.type() + (p.constraint().isEmpty() ? "" : " " + p.constraint()), p.defaultText(), p.doc())).toList());
+            params(CheckpointSpec.class));
     static final Section OPTIMIZER = new Section("optimizer", "training.optimizer", "The optimizer: adam, or sgd with Nesterov momentum.",
             List.of(key("type", "adam | sgd", "adam", "the update rule"),
                     key("lr", "number > 0", String.valueOf(TrainingSpec.DEFAULT_LEARNING_RATE), "the learning rate"),
@@ -156,6 +159,12 @@ public final class Sections {
     public static Optional<Section> find(String name) {
         return ALL.stream().filter(s -> s.name().equalsIgnoreCase(name) || s.path().equalsIgnoreCase(name)
                 || s.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))).findFirst();
+    }
+
+    /** One key per {@code @Param} component of a settings record. */
+    private static List<Section.Key> params(Class<? extends Record> type) {
+        return ParamBinder.describe(type).stream().map(p -> key(p.name(),
+                p.type() + (p.constraint().isEmpty() ? "" : " " + p.constraint()), p.defaultText(), p.doc())).toList();
     }
 
     private static Section.Key key(String name, String type, String defaultText, String doc) {

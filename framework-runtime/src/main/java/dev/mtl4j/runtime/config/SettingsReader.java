@@ -21,9 +21,17 @@ final class SettingsReader {
     }
 
     static <R extends Record> Optional<R> read(YamlMap map, Class<R> type) {
+        return read(map, type, Set.of());
+    }
+
+    /** As {@link #read(YamlMap, Class)}, for a map some of whose keys ({@code others}) are read elsewhere. */
+    static <R extends Record> Optional<R> read(YamlMap map, Class<R> type, Set<String> others) {
         Map<String, Object> params = new LinkedHashMap<>();
         boolean complete = true;
         for (String key : map.keys()) {
+            if (others.contains(key)) {
+                continue;
+            }
             Optional<Object> value = map.values().plain(map.value(key).orElseThrow(), map.path(key));
             value.ifPresent(v -> params.put(key, v));
             complete &= value.isPresent();

@@ -87,7 +87,7 @@ public final class FeatureEncoder {
             String column = feature.column();
             switch (feature.spec().type()) {
                 case TEXT -> textColumns.add(column);
-                case NUMERIC -> codecs.add(NumericCodec.fit(chunks, column));
+                case NUMERIC -> codecs.add(NumericCodec.fit(chunks, column, feature.spec().options().transform()));
                 case CATEGORICAL -> codecs.add(CategoricalCodec.fit(chunks, column, unseen == UnseenCategory.OTHER));
                 case ORDINAL -> codecs.add(OrdinalCodec.fit(chunks, column, feature.spec().levels()));
             }
