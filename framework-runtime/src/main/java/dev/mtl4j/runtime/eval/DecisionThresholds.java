@@ -47,8 +47,9 @@ public final class DecisionThresholds {
             }
             List<Float> scores = new ArrayList<>();
             List<Boolean> positive = new ArrayList<>();
-            for (int start = 0; start < validation.size(); start += Predictor.BATCH) {
-                int end = Math.min(validation.size(), start + Predictor.BATCH);
+            int pass = Predictor.rowsPerPass(validation.features(), validation.featureMask());
+            for (int start = 0; start < validation.size(); start += pass) {
+                int end = Math.min(validation.size(), start + pass);
                 float[] p = Predictor.values(Predictor.batch(graph, validation.features(), validation.featureMask(), start, end)[t]);
                 float[] y = Predictor.values(Predictor.rows(validation.labels().get(t), start, end));
                 INDArray mask = validation.masks().get(t);

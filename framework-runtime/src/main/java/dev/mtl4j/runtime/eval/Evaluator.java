@@ -5,6 +5,7 @@ import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.data.TargetEncoder;
+import dev.mtl4j.runtime.memory.NativeMemoryGuard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
- * Per-task metrics and the joint loss of a network on encoded rows, in batches of
- * {@link Predictor#BATCH} rows: memory holds one batch's outputs, never a split's. Regression
+ * Per-task metrics and the joint loss of a network on encoded rows, in passes of
+ * {@link Predictor#rowsPerPass} rows: memory holds one pass's outputs, never a split's. Regression
  * metrics are in the targets' original units.
  */
 public final class Evaluator {
@@ -34,8 +35,11 @@ public final class Evaluator {
             double[] means = kind == TargetKind.NUMERIC ? labelMeans(data, t, targets[t]) : null;
             scores[t] = new TaskScore(kind, targets[t].width(), means, targets[t].threshold());
         }
-        for (int start = 0; start < rows; start += Predictor.BATCH) {
-            int end = Math.min(rows, start + Predictor.BATCH);
+        int pass = Predictor.rowsPerPass(data.features(), data.featureMask());
+        NativeMemoryGuard memory = NativeMemoryGuard.start();
+        for (int start = 0; start < rows; start += pass) {
+            int end = Math.min(rows, start + pass);
+            memory.check();
             try (MemoryWorkspace workspace = ScoringWorkspace.batch()) {
                 INDArray[] outputs = Predictor.batch(graph, data.features(), data.featureMask(), start, end, workspace);
                 for (int t = 0; t < tasks.size(); t++) {
@@ -74,8 +78,11 @@ public final class Evaluator {
             evaluations[t] = new TaskDetailsEvaluation(targets[t].info().kind(), targets[t].width(),
                     new PairSample(targets[t].width(), rows.size(), pairs), targets[t].threshold());
         }
-        for (int start = 0; start < rows.size(); start += Predictor.BATCH) {
-            int end = Math.min(rows.size(), start + Predictor.BATCH);
+        int pass = Predictor.rowsPerPass(rows.features(), rows.featureMask());
+        NativeMemoryGuard memory = NativeMemoryGuard.start();
+        for (int start = 0; start < rows.size(); start += pass) {
+            int end = Math.min(rows.size(), start + pass);
+            memory.check();
             INDArray[] outputs = Predictor.batch(graph, rows.features(), rows.featureMask(), start, end);
             for (int t = 0; t < tasks.size(); t++) {
                 INDArray predicted = outputs[t];
@@ -130,9 +137,12 @@ public final class Evaluator {
         double joint = regularization;
         double[] sums = new double[tasks.size()];
         double[] labelled = new double[tasks.size()];
-        for (int from = 0; from < rows; from += Predictor.BATCH) {
+        int pass = Predictor.rowsPerPass(data.features(), data.featureMask());
+        NativeMemoryGuard memory = NativeMemoryGuard.start();
+        for (int from = 0; from < rows; from += pass) {
             int start = from;
-            int end = Math.min(rows, start + Predictor.BATCH);
+            int end = Math.min(rows, start + pass);
+            memory.check();
             INDArray[] labels = data.labels().stream().map(l -> Predictor.rows(l, start, end)).toArray(INDArray[]::new);
             INDArray[] masks = data.masks().stream().anyMatch(m -> m != null)
                     ? data.masks().stream().map(m -> m == null ? null : Predictor.rows(m, start, end)).toArray(INDArray[]::new)
@@ -141,7 +151,7 @@ public final class Evaluator {
                     : new INDArray[] {Predictor.rows(data.featureMask(), start, end)};
             graph.score(new MultiDataSet(new INDArray[] {Predictor.rows(data.features(), start, end)}, labels,
                     featureMasks, masks), false);
-            double share = rows <= Predictor.BATCH ? 1 : (end - start) / (double) rows;
+            double share = rows <= pass ? 1 : (end - start) / (double) rows;
             for (int i = 0; i < tasks.size(); i++) {
                 // each output layer keeps its own score; DL4J adds the regularization term to the first one's
                 double score = graph.getOutputLayer(i).score() - (i == 0 ? regularization : 0);

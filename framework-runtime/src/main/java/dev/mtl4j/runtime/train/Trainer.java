@@ -11,6 +11,7 @@ import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
 import dev.mtl4j.runtime.eval.Evaluator;
 import dev.mtl4j.runtime.eval.RowSample;
+import dev.mtl4j.runtime.memory.NativeMemoryGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,9 @@ public final class Trainer {
                                 int epoch, DivergenceGuard guard, int lastCheckpoint) {
         EpochTally tally = new EpochTally(taskNames);
         int batches = plan.batches();
+        NativeMemoryGuard memory = NativeMemoryGuard.start();
         for (int b = 0; b < batches; b++) {
+            memory.check();
             MultiDataSet batch = plan.batch(b);
             listener.batchReady(epoch, b + 1, batch);
             StepResult result = balance.step(step, batch);

@@ -79,7 +79,9 @@ public final class TransformerTuningComparison {
 
     /** Every transformer contender has the same head as the frozen one: a dense layer of 64 on the sentence vector. */
     private static Component transformer(String tuning, int maxLength) {
-        return Component.of("transformer").param("tuning", tuning).param("maxLength", maxLength).param("hidden", List.of(64));
+        // room for the frozen layers' output of every record of the full split (5,000 × 64 pieces ≈ 0.5 GB)
+        return Component.of("transformer").param("tuning", tuning).param("maxLength", maxLength).param("hidden", List.of(64))
+                .param("cacheMegabytes", 1024);
     }
 
     /** Parameters whose updater is not NoOp. */
