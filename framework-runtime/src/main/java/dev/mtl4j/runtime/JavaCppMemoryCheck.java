@@ -6,9 +6,9 @@ package dev.mtl4j.runtime;
  * physical memory each time it allocates, to call {@code System.gc()} when it passes
  * {@code org.bytedeco.javacpp.maxPhysicalBytes}; a training step of a small network allocates many
  * small arrays, and profiles put the check at a fifth to a quarter of such a step (docs/speed.md).
- * Native memory stays bounded without it: JavaCPP's own count of the bytes it allocated, checked
- * against {@code org.bytedeco.javacpp.maxBytes} (the heap's size by default), still triggers a
- * collection and, past the limit, an {@code OutOfMemoryError}. A {@code maxPhysicalBytes} the user
+ * The check never saw most of ND4J's memory anyway: ND4J allocates array buffers in native code,
+ * outside JavaCPP's counts; what keeps the process's memory bounded is
+ * {@link dev.mtl4j.runtime.memory.NativeMemoryGuard}, once per step or scoring pass. A {@code maxPhysicalBytes} the user
  * set (e.g. {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=8g}) is kept. Like the BLAS kernel, this
  * must happen before JavaCPP's {@code Pointer} class loads; later it changes nothing.
  */
