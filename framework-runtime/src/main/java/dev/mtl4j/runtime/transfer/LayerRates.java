@@ -23,10 +23,14 @@ final class LayerRates {
     private LayerRates() {
     }
 
+    /** @param schedules one per encoder depth, bottom first; null for a depth with nothing to train */
     static void apply(NetworkBlueprint blueprint, List<LayerSchedule> schedules, OptimizerSpec optimizer) {
         Map<String, GraphVertex> vertices = blueprint.configuration().getVertices();
         for (int depth = 0; depth < schedules.size(); depth++) {
             LayerSchedule schedule = schedules.get(depth);
+            if (schedule == null) {
+                continue; // nothing there trains
+            }
             for (String name : blueprint.encoderDepths().get(depth)) {
                 if (vertices.get(name) instanceof LayerVertex vertex
                         && vertex.getLayerConf().getLayer() instanceof BaseLayer layer) {

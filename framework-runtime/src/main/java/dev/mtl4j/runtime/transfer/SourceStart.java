@@ -9,6 +9,7 @@ import dev.mtl4j.api.spi.LayerSchedule;
 import dev.mtl4j.api.spi.TransferStrategy;
 import dev.mtl4j.runtime.compile.NetworkBlueprint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -62,15 +63,24 @@ final class SourceStart implements NetworkStart {
         return layers;
     }
 
+    /**
+     * One schedule per encoder depth: the strategy's, over the depths that have something to train;
+     * a depth with nothing to train is left as it is (null).
+     */
     private List<LayerSchedule> schedule(NetworkBlueprint blueprint) {
-        int depth = blueprint.encoderDepths().size();
+        List<Integer> trainable = TrainableDepths.of(blueprint);
+        List<String> names = trainable.stream().map(blueprint.encoderLayers()::get).toList();
         try {
-            List<LayerSchedule> schedule = strategy.schedule(blueprint.encoderLayers(), spec.training().optimizer().learningRate(),
+            List<LayerSchedule> schedule = strategy.schedule(names, spec.training().optimizer().learningRate(),
                     spec.training().epochs());
-            if (schedule.size() != depth) {
-                throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + depth + " depths");
+            if (schedule.size() != names.size()) {
+                throw new IllegalStateException("transfer strategy gave " + schedule.size() + " schedules for " + names.size() + " layers");
             }
-            return schedule;
+            List<LayerSchedule> perDepth = new ArrayList<>(Collections.nCopies(blueprint.encoderDepths().size(), null));
+            for (int i = 0; i < trainable.size(); i++) {
+                perDepth.set(trainable.get(i), schedule.get(i));
+            }
+            return perDepth;
         } catch (SpecException e) {
             throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("transfer.strategy"));
         }
