@@ -94,27 +94,49 @@ final class FastGradients {
     }
 
     /**
-     * For MSE or MAE with the uniform weight {@code lambda}: the loss summed over the batch, and dL/dz
-     * into {@code delta}.
+     * A regression head's loss summed over the batch, and the factor its delta still needs.
+     *
+     * @param deltaScale 1 when the delta is dL/dz, else the factor dL/dz = deltaScale · delta
      */
-    static double regression(ILossFunction loss, double lambda, INDArray z, INDArray labels, INDArray mask, INDArray delta,
-                             INDArray scratch) {
+    record Regression(double score, double deltaScale) {
+    }
+
+    /**
+     * For MSE or MAE with the uniform weight {@code lambda}: the loss summed over the batch, and dL/dz
+     * into {@code delta} — or, when {@code deferScale}, dL/dz divided by the returned factor, for the
+     * caller to fold into its matrix products' alpha. With {@code small} (may be null) when it fits, in Java.
+     */
+    static Regression regression(ILossFunction loss, double lambda, INDArray z, INDArray labels, INDArray mask, INDArray delta,
+                                 INDArray scratch, boolean deferScale, SmallOutputs small) {
         boolean mse = loss instanceof LossMSE;
         double perOutput = lambda / labels.size(1);
+        if (small != null && small.fits(z, labels, mask, delta)) {
+            double factor = (mse ? 2 : 1) * perOutput;
+            double score = small.regression(mse, z, labels, mask, delta, deferScale ? 1.0 : factor) * perOutput;
+            return new Regression(score, deferScale ? factor : 1.0);
+        }
         Nd4j.exec(new SubOp(z, labels, delta));
         double score;
-        if (mse) {
+        double factor;
+        if (mse && mask == null) {
+            // the squared distance as one dot product of the difference with itself
+            score = Nd4j.getExecutioner().exec(new Dot(delta, delta)).getDouble(0) * perOutput;
+            factor = 2 * perOutput;
+        } else if (mse) {
             scratch.assign(delta).muli(delta);
             score = masked(scratch, mask).sumNumber().doubleValue() * perOutput;
-            delta.muli(2 * perOutput);
+            factor = 2 * perOutput;
         } else {
             Transforms.abs(scratch.assign(delta), false);
             score = masked(scratch, mask).sumNumber().doubleValue() * perOutput;
             Nd4j.exec(new Sign(delta, delta));
-            delta.muli(perOutput);
+            factor = perOutput;
+        }
+        if (!deferScale) {
+            delta.muli(factor);
         }
         masked(delta, mask);
-        return score;
+        return new Regression(score, deferScale ? factor : 1.0);
     }
 
     /** Whether the output is DL4J's softmax with multi-class cross-entropy, unweighted: then {@link #softmaxCrossEntropy} applies. */

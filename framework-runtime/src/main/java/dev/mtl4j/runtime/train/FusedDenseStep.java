@@ -39,6 +39,8 @@ final class FusedDenseStep implements TrainingStep {
     private final boolean regularized;
     /** The updater's blocks when the step may drive their optimizers directly, else null. */
     private final List<UpdaterBlock> directBlocks;
+    /** Adam applied in Java when every block is DL4J's Adam (with {@link #directBlocks}), else null. */
+    private final DirectAdam adam;
     private final Map<Long, Buffers> buffers = new HashMap<>();
     private FusedTaskGradients perTask;
     private GraphStep general;
@@ -57,6 +59,7 @@ final class FusedDenseStep implements TrainingStep {
         this.update = graph.getFlattenedGradients().reshape(params.shape());
         this.regularized = Regularization.any(graph);
         this.directBlocks = directBlocks(graph, regularized);
+        this.adam = DirectAdam.of(directBlocks, params);
         for (DenseTopology.Node node : nodes.stream().filter(node -> !node.isMixture()).toList()) {
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
             gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
@@ -73,12 +76,19 @@ final class FusedDenseStep implements TrainingStep {
         return directBlocks != null;
     }
 
+    /** Whether the step applies DL4J's Adam itself, in Java ({@link DirectAdam}). */
+    boolean appliesAdamInJava() {
+        return adam != null;
+    }
+
     /** Preactivations and activations of every node, and the error flowing back into each. */
     static final class Buffers {
         final INDArray[] preActivation;
         final INDArray[] activation;
         final INDArray[] error;
         final INDArray ones;
+        /** The output layers' losses in Java when every output of a batch is small, else null. */
+        final SmallOutputs small;
         /** Per node, room for dL/dz when a node's backward runs more than once (per-task passes); made on demand. */
         final INDArray[] scratch;
         /** Per node with dropout: its mask (0 or 1/p, as DL4J's) and its activation times the mask; else null. */
@@ -90,6 +100,8 @@ final class FusedDenseStep implements TrainingStep {
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
+            long widest = nodes.stream().filter(DenseTopology.Node::isOutput).mapToLong(DenseTopology.Node::width).max().orElse(0);
+            small = rows * widest <= SmallOutputs.MAX_ELEMENTS ? new SmallOutputs((int) (rows * widest)) : null;
             int n = nodes.size();
             preActivation = new INDArray[n];
             activation = new INDArray[n];
@@ -149,17 +161,19 @@ final class FusedDenseStep implements TrainingStep {
             // as DL4J's general path does: λ from the batch's losses without dropout (no random draws)
             forward(input, b, false);
             inference = new double[outputs];
-            outputDeltas(batch, b, inference);
+            outputDeltas(batch, b, inference, new double[nodes.size()]);
         }
         forward(input, b, true);
         double[] losses = new double[outputs];
-        INDArray[] deltas = outputDeltas(batch, b, losses);
+        double[] scales = new double[nodes.size()];
+        java.util.Arrays.fill(scales, 1.0);
+        INDArray[] deltas = outputDeltas(batch, b, losses, scales);
         double[] lambda = weights.weights(inference != null ? inference : losses, present);
         double score = 0;
         for (int i = 0; i < outputs; i++) {
             score += lambda[i] * losses[i];
         }
-        backward(input, b, deltas, lambda, gradientScale(rows));
+        backward(input, b, deltas, scales, lambda, gradientScale(rows));
         if (regularized) {
             // DL4J's score includes the regularization terms (weight decay: 0.5 * coeff * |W|^2), before the update
             score += graph.calcRegularizationScore(true);
@@ -233,6 +247,12 @@ final class FusedDenseStep implements TrainingStep {
         int epoch = graph.getConfiguration().getEpochCount();
         // DL4J's updater divides by the batch size, applies the optimizer (and any regularization) per
         // updater block, and leaves the update in the gradient array; the step subtracts it.
+        if (adam != null) {
+            // the division by the batch size already happened in the gradient GEMMs; parameters updated in place
+            adam.apply(iteration, epoch);
+            graph.getConfiguration().setIterationCount(iteration + 1);
+            return;
+        }
         if (directBlocks != null) {
             // What DL4J's updater does for an unregularized network, without its per-parameter
             // bookkeeping: the division by the batch size already happened in the gradient GEMMs.
@@ -282,9 +302,9 @@ final class FusedDenseStep implements TrainingStep {
             }
             INDArray in = node.parent() < 0 ? input : b.output(node.parent());
             INDArray z = b.preActivation[i];
-            // Nd4j.gemm into a preallocated array: INDArray.mmuli into a c-ordered result is 5-8x slower
-            // here for these shapes (measured), and addi broadcasts a row 3x faster than addiRowVector.
-            Nd4j.gemm(in, node.weights(), z, false, false, 1.0, 0.0);
+            // a GEMM into a preallocated array (INDArray.mmuli into a c-ordered result is 5-8x slower here for
+            // these shapes, measured), and addi broadcasts a row 3x faster than addiRowVector
+            Blas.gemm(in, false, node.weights(), false, z, 1.0, 0.0);
             z.addi(node.bias());
             if (!node.isOutput() && !FastGradients.activate(node.activation(), z, b.activation[i])) {
                 node.activation().getActivation(b.activation[i].assign(z), true);
@@ -312,6 +332,15 @@ final class FusedDenseStep implements TrainingStep {
      * {@code losses}, and its dL_i/dz, indexed by node (null for hidden nodes).
      */
     INDArray[] outputDeltas(MultiDataSet batch, Buffers b, double[] losses) {
+        return outputDeltas(batch, b, losses, null);
+    }
+
+    /**
+     * As {@link #outputDeltas(MultiDataSet, Buffers, double[])}, but with {@code scales} (per node, filled
+     * with 1) a regression head's delta is left unscaled and its factor written there instead, for the
+     * gradient products' alpha (one op less a head).
+     */
+    INDArray[] outputDeltas(MultiDataSet batch, Buffers b, double[] losses, double[] scales) {
         long rows = batch.getFeatures(0).size(0);
         INDArray[] deltas = new INDArray[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -323,16 +352,25 @@ final class FusedDenseStep implements TrainingStep {
             INDArray mask = batch.getLabelsMaskArrays() == null ? null : batch.getLabelsMaskArray(node.output());
             double score;
             if (FastGradients.isSoftmaxCrossEntropy(node.loss(), node.activation())) {
-                // p into the activation buffer; the preactivation, read first, then takes the log
-                score = FastGradients.softmaxCrossEntropy((LossMCXENT) node.loss(), b.preActivation[i], b.activation[i], labels,
-                        mask, b.error[i], b.preActivation[i]);
+                double clip = Math.max(((LossMCXENT) node.loss()).getSoftmaxClipEps(), 0);
+                if (b.small != null && b.small.fits(b.preActivation[i], labels, mask, b.error[i])) {
+                    score = b.small.softmaxCrossEntropy(b.preActivation[i], labels, mask, b.error[i], clip);
+                } else {
+                    // p into the activation buffer; the preactivation, read first, then takes the log
+                    score = FastGradients.softmaxCrossEntropy((LossMCXENT) node.loss(), b.preActivation[i], b.activation[i],
+                            labels, mask, b.error[i], b.preActivation[i]);
+                }
                 deltas[i] = b.error[i];
             } else if (Double.isNaN(node.regressionWeight())) {
                 score = node.loss().computeScore(labels, b.preActivation[i], node.activation(), mask, false);
                 deltas[i] = node.loss().computeGradient(labels, b.preActivation[i], node.activation(), mask);
             } else {
-                score = FastGradients.regression(node.loss(), node.regressionWeight(), b.preActivation[i], labels, mask,
-                        b.error[i], b.activation[i]);
+                FastGradients.Regression regression = FastGradients.regression(node.loss(), node.regressionWeight(),
+                        b.preActivation[i], labels, mask, b.error[i], b.activation[i], scales != null, b.small);
+                score = regression.score();
+                if (scales != null) {
+                    scales[i] = regression.deltaScale();
+                }
                 deltas[i] = b.error[i];
             }
             losses[node.output()] = score / rows;
@@ -340,8 +378,8 @@ final class FusedDenseStep implements TrainingStep {
         return deltas;
     }
 
-    /** Fills the gradient views from the output deltas, each scaled by its task's λ. */
-    private void backward(INDArray input, Buffers b, INDArray[] deltas, double[] lambda, double gradientScale) {
+    /** Fills the gradient views from the output deltas, each scaled by its own factor and its task's λ. */
+    private void backward(INDArray input, Buffers b, INDArray[] deltas, double[] scales, double[] lambda, double gradientScale) {
         boolean[] errorStarted = new boolean[nodes.size()];
         for (int i = nodes.size() - 1; i >= 0; i--) {
             DenseTopology.Node node = nodes.get(i);
@@ -350,16 +388,17 @@ final class FusedDenseStep implements TrainingStep {
                 continue;
             }
             INDArray delta;
+            double factor = 1.0;
             if (node.isOutput()) {
+                // λ and the loss's own factor go into the products' alpha rather than an op on the delta
                 delta = deltas[i];
-                if (lambda[node.output()] != 1.0) {
-                    delta.muli(lambda[node.output()]);
-                }
+                factor = lambda[node.output()] * scales[i];
             } else {
                 delta = hiddenDelta(i, b, b.preActivation[i], b.error[i]);
             }
             int parent = node.parent();
-            nodeGradients(i, input, b, delta, gradientScale, parent < 0 ? null : b.error[parent], parent >= 0 && errorStarted[parent]);
+            nodeGradients(i, input, b, delta, gradientScale, factor, parent < 0 ? null : b.error[parent],
+                    parent >= 0 && errorStarted[parent]);
             if (parent >= 0) {
                 errorStarted[parent] = true;
             }
@@ -387,13 +426,19 @@ final class FusedDenseStep implements TrainingStep {
      * {@code delta Wᵀ} flowing into its input when {@code into} is not null (added to it when {@code accumulate}).
      */
     void nodeGradients(int n, INDArray input, Buffers b, INDArray delta, double gradientScale, INDArray into, boolean accumulate) {
+        nodeGradients(n, input, b, delta, gradientScale, 1.0, into, accumulate);
+    }
+
+    /** As above, with dL/dz = {@code factor · delta}. */
+    private void nodeGradients(int n, INDArray input, Buffers b, INDArray delta, double gradientScale, double factor, INDArray into,
+                               boolean accumulate) {
         DenseTopology.Node node = nodes.get(n);
         INDArray in = node.parent() < 0 ? input : b.output(node.parent());
-        Nd4j.gemm(in, delta, node.weightGradient(), true, false, gradientScale, 0.0);
-        // the bias gradient as ones^T * delta: one small GEMM, much cheaper than a column reduction
-        Nd4j.gemm(b.ones, delta, node.biasGradient(), true, false, gradientScale, 0.0);
+        Blas.gemm(in, true, delta, false, node.weightGradient(), gradientScale * factor, 0.0);
+        // the bias gradient as deltaᵀ · ones: one matrix-vector product, much cheaper than a column reduction
+        Blas.columnSums(delta, b.ones, node.biasGradient(), gradientScale * factor);
         if (into != null) {
-            Nd4j.gemm(delta, node.weights(), into, false, true, 1.0, accumulate ? 1.0 : 0.0);
+            Blas.gemm(delta, false, node.weights(), true, into, factor, accumulate ? 1.0 : 0.0);
         }
     }
 }

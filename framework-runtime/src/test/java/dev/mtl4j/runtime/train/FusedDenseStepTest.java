@@ -216,6 +216,8 @@ final class FusedDenseStepTest {
         TrainingStep graphStep = StepKind.GRAPH.create(expected);
         TrainingStep fusedStep = StepKind.FUSED.create(actual);
         assertThat(((FusedDenseStep) fusedStep).drivesOptimizersDirectly()).isEqualTo(direct);
+        boolean adam = spec.training().optimizer().type().equals("adam");
+        assertThat(((FusedDenseStep) fusedStep).appliesAdamInJava()).as("Adam in Java").isEqualTo(direct && adam);
         // the masks fit draws, so that everything else (scaling, backward) is compared exactly; the
         // fast draws' distribution is checked apart (DropoutDrawsTest)
         ((FusedDenseStep) fusedStep).drawDropoutAsDl4j();
