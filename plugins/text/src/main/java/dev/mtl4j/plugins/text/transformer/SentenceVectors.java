@@ -8,7 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A text as the frozen transformer's sentence embedding (mean of its token vectors, unit length),
@@ -17,6 +24,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class SentenceVectors implements FittedText {
     static final String KIND = "sentence-vectors";
     private static final int BATCH = 32;
+    private static final String WORKSPACE_ID = "MTL4J_SENTENCE_VECTORS";
+    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
 
     private final SharedWeights weights;
     private final int depth;
@@ -60,8 +76,15 @@ final class SentenceVectors implements FittedText {
             for (int i = start; i < end; i++) {
                 batch[i - start] = ids[order[i]];
             }
-            INDArray[] padded = PretrainedForward.padded(batch, DataType.FLOAT);
-            float[] vectors = forward.sentences(padded[0], padded[1]).dup('c').data().asFloat();
+            float[] vectors;
+            // A batch's temporaries (six layers of attention and feed-forward for 32 texts, hundreds
+            // of MB) live in a workspace reused batch after batch; made as ordinary arrays they were
+            // freed only when Java collected their handles, and a frozen run on 2,000 reviews grew
+            // past 19 GB before that happened.
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+                INDArray[] padded = PretrainedForward.padded(batch, DataType.FLOAT);
+                vectors = forward.sentences(padded[0], padded[1]).dup('c').data().asFloat();
+            }
             for (int i = start; i < end; i++) {
                 System.arraycopy(vectors, (i - start) * width, out, order[i] * width, width);
             }
