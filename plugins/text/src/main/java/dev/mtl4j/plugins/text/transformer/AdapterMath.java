@@ -19,22 +19,24 @@ final class AdapterMath {
      * pre-activation, activation and Φ of the pre-activation.
      */
     INDArray forward(INDArray x, Map<String, INDArray> p, INDArray[] kept) {
-        INDArray pre = x.mmul(p.get(name + "DownW")).addiRowVector(p.get(name + "Downb"));
+        INDArray pre = Products.times(x, false, p.get(name + "DownW"), false).addiRowVector(p.get(name + "Downb"));
         Gelu.Activated gelu = Gelu.forward(pre);
         INDArray activated = gelu.output();
         kept[0] = pre;
         kept[1] = activated;
         kept[2] = gelu.cdf();
-        return activated.mmul(p.get(name + "UpW")).addiRowVector(p.get(name + "Upb")).addi(x);
+        return Products.times(activated, false, p.get(name + "UpW"), false).addiRowVector(p.get(name + "Upb")).addi(x);
     }
 
     /** The gradient of x; the adapter's own gradients go to {@code grads}. */
     INDArray backward(INDArray dy, INDArray x, INDArray[] kept, Map<String, INDArray> p, Map<String, INDArray> grads) {
-        grads.get(name + "UpW").assign(kept[1].transpose().mmul(dy));
-        grads.get(name + "Upb").assign(dy.sum(0));
-        INDArray dPre = Gelu.backward(dy.mmul(p.get(name + "UpW").transpose()), kept[0], kept[2]);
-        grads.get(name + "DownW").assign(x.transpose().mmul(dPre));
-        grads.get(name + "Downb").assign(dPre.sum(0));
-        return dPre.mmul(p.get(name + "DownW").transpose()).addi(dy);
+        Products.into(grads.get(name + "UpW"), kept[1], true, dy, false, 1, 0);
+        Products.columnSums(dy, grads.get(name + "Upb"));
+        INDArray dPre = Gelu.backward(Products.times(dy, false, p.get(name + "UpW"), true), kept[0], kept[2]);
+        Products.into(grads.get(name + "DownW"), x, true, dPre, false, 1, 0);
+        Products.columnSums(dPre, grads.get(name + "Downb"));
+        INDArray dx = dy.dup();
+        Products.into(dx, dPre, false, p.get(name + "DownW"), true, 1, 1);
+        return dx;
     }
 }

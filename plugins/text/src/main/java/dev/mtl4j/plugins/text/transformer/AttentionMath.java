@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Multi-head scaled dot-product attention over a batch of padded sequences: softmax(QKᵀ/√d + mask)·V
- * per head, padding keys masked out (their weight is exactly 0), and its gradient.
+ * per head, padding keys masked out (their weight is exactly 0), and its gradient. Each product covers
+ * every sequence and head of the batch in one batched call ({@link Products#batched}).
  */
 final class AttentionMath {
     /** Added to the scores of padding keys: exp of it is 0 in float and double. */
@@ -45,12 +46,12 @@ final class AttentionMath {
         INDArray kh = split(k);
         INDArray vh = split(v);
         INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads, length, length);
-        batchedGemm(qh, kh, scores, false, true, 1 / Math.sqrt(headWidth));
+        Products.batched(qh, false, kh, true, scores, 1 / Math.sqrt(headWidth));
         INDArray byBatch = scores.reshape('c', batch, heads, length, length);
         Nd4j.getExecutioner().exec(new BroadcastAddOp(byBatch, maskBias, byBatch, 0, 3));
         Nd4j.exec(new SoftMax(scores, scores, 2));
         INDArray contextHeads = Nd4j.createUninitialized(q.dataType(), (long) batch * heads, length, headWidth);
-        batchedGemm(scores, vh, contextHeads, false, false, 1);
+        Products.batched(scores, false, vh, false, contextHeads, 1);
         return new Attended(merge(contextHeads), qh, kh, vh, scores);
     }
 
@@ -58,18 +59,20 @@ final class AttentionMath {
     INDArray[] backward(INDArray dContext, Attended a) {
         INDArray dContextHeads = split(dContext);
         INDArray dWeights = Nd4j.createUninitialized(dContext.dataType(), (long) batch * heads, length, length);
-        batchedGemm(dContextHeads, a.values(), dWeights, false, true, 1);
+        Products.batched(dContextHeads, false, a.values(), true, dWeights, 1);
         INDArray dValues = Nd4j.createUninitialized(dContext.dataType(), (long) batch * heads, length, headWidth);
-        batchedGemm(a.weights(), dContextHeads, dValues, true, false, 1);
+        Products.batched(a.weights(), true, dContextHeads, false, dValues, 1);
         // softmax: dS = P ⊙ (dP − Σ_j dP_j P_j), row by row; padding keys have P = 0, so dS = 0 there
-        INDArray rowDot = dWeights.mul(a.weights()).sum(2);
+        long rows = (long) batch * heads * length;
+        INDArray rowDot = Products.rowDots(dWeights.reshape('c', rows, length), a.weights().reshape('c', rows, length))
+                .reshape('c', (long) batch * heads, length);
         Nd4j.getExecutioner().exec(new BroadcastSubOp(dWeights, rowDot, dWeights, 0, 1));
         INDArray dScores = dWeights.muli(a.weights());
         double scale = 1 / Math.sqrt(headWidth);
         INDArray dQueries = Nd4j.createUninitialized(dContext.dataType(), (long) batch * heads, length, headWidth);
-        batchedGemm(dScores, a.keys(), dQueries, false, false, scale);
+        Products.batched(dScores, false, a.keys(), false, dQueries, scale);
         INDArray dKeys = Nd4j.createUninitialized(dContext.dataType(), (long) batch * heads, length, headWidth);
-        batchedGemm(dScores, a.queries(), dKeys, true, false, scale);
+        Products.batched(dScores, true, a.queries(), false, dKeys, scale);
         return new INDArray[] {merge(dQueries), merge(dKeys), merge(dValues)};
     }
 
@@ -82,13 +85,5 @@ final class AttentionMath {
     private INDArray merge(INDArray x) {
         return x.reshape('c', batch, heads, length, headWidth).permute(0, 2, 1, 3).dup('c')
                 .reshape('c', (long) batch * length, (long) heads * headWidth);
-    }
-
-    /** c[i] = alpha · op(a[i]) · op(b[i]) for each matrix of three-dimensional arrays: one BLAS call each. */
-    private static void batchedGemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha) {
-        long count = a.size(0);
-        for (int i = 0; i < count; i++) {
-            Nd4j.gemm(a.slice(i), b.slice(i), c.slice(i), transposeA, transposeB, alpha, 0);
-        }
     }
 }

@@ -86,30 +86,34 @@ final class BlockMath {
     }
 
     /**
-     * The gradient of the layer's input, {@code [batch, length, hidden]}; the trainable parameters'
-     * gradients are written to {@code grads} (views of the network's gradient).
+     * The gradient of the layer's input, {@code [batch, length, hidden]}, or null when {@code inputGradient}
+     * is false (nothing below the layer trains); the trainable parameters' gradients are written to
+     * {@code grads} (views of the network's gradient).
      */
-    INDArray backward(Pass pass, INDArray dOutput, Map<String, INDArray> p, Map<String, INDArray> grads) {
+    INDArray backward(Pass pass, INDArray dOutput, Map<String, INDArray> p, Map<String, INDArray> grads,
+                      boolean inputGradient) {
         INDArray dy = rows(dOutput);
         INDArray dSum2 = LayerNormMath.backward(dy, pass.norm2, p.get("ln2Gain"), grad(grads, "ln2Gain"),
                 grad(grads, "ln2Bias"));
         INDArray dFfnOut = spec.hasAdapters() ? adapter2.backward(dSum2, pass.ffnOutput, pass.adapter2Kept, p, grads) : dSum2;
         INDArray dActivated = ffnOut.backward(dFfnOut, pass.ffnActivated, null, p, grads, spec);
         INDArray dPre = Gelu.backward(dActivated, pass.ffnPre, pass.ffnCdf);
-        INDArray dHidden = ffnIn.backward(dPre, pass.norm1.output(), null, p, grads, spec).addi(dSum2);
-        INDArray dSum1 = LayerNormMath.backward(dHidden, pass.norm1, p.get("ln1Gain"), grad(grads, "ln1Gain"),
+        // the residual's gradient dSum2 is read no more: the feed-forward input's gradient is added to it in place
+        ffnIn.backwardAdding(dPre, pass.norm1.output(), null, p, grads, spec, dSum2);
+        INDArray dSum1 = LayerNormMath.backward(dSum2, pass.norm1, p.get("ln1Gain"), grad(grads, "ln1Gain"),
                 grad(grads, "ln1Bias"));
         INDArray dAttentionOut = spec.hasAdapters()
                 ? adapter1.backward(dSum1, pass.attentionOut, pass.adapter1Kept, p, grads) : dSum1;
         INDArray dContext = projections.get("output").backward(dAttentionOut, pass.attended.context(), pass.down[3][0], p,
                 grads, spec);
         INDArray[] dQkv = pass.attention.backward(dContext, pass.attended);
-        INDArray dx = dSum1.dup();
+        // likewise dSum1 (the residual's share of the input's gradient) takes the three projections' shares
+        INDArray dx = inputGradient ? dSum1 : null;
         String[] names = {"query", "key", "value"};
         for (int i = 0; i < 3; i++) {
-            dx.addi(projections.get(names[i]).backward(dQkv[i], pass.input, pass.down[i][0], p, grads, spec));
+            projections.get(names[i]).backwardAdding(dQkv[i], pass.input, pass.down[i][0], p, grads, spec, dx);
         }
-        return dx.reshape('c', pass.batch, pass.length, spec.hidden());
+        return dx == null ? null : dx.reshape('c', pass.batch, pass.length, spec.hidden());
     }
 
     private INDArray grad(Map<String, INDArray> grads, String key) {

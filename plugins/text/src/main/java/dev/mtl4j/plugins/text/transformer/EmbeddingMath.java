@@ -62,6 +62,6 @@ final class EmbeddingMath {
         dPositions.get(NDArrayIndex.interval(0, pass.length()), NDArrayIndex.all())
                 .assign(dEmbedded.reshape('c', pass.batch(), pass.length(), hidden).sum(0));
         INDArray dTypes = grads.get("type").assign(0);
-        dTypes.getRow(0).assign(dEmbedded.sum(0));
+        Products.columnSums(dEmbedded, dTypes.getRow(0));
     }
 }

@@ -51,10 +51,15 @@ final class TransformerBlock extends BaseLayer<TransformerBlockLayer> {
         if (pass == null) {
             throw new IllegalStateException("layer '" + layerId() + "': backpropagation needs a training forward pass first");
         }
-        INDArray dInput = math().backward(pass, epsilon, params, gradientViews);
+        INDArray dInput = math().backward(pass, epsilon, params, gradientViews, layerConf().isInputGradient());
         pass = null;
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         gradientViews.forEach(gradient::setGradientFor);
+        if (dInput == null) {
+            // nothing below reads it (frozen layers), but DL4J's graph passes an array down to every layer
+            dInput = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c');
+            return new Pair<>(gradient, dInput.assign(0));
+        }
         return new Pair<>(gradient, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dInput));
     }
 

@@ -37,12 +37,19 @@ public final class TransformerBlockLayer extends PretrainedLayer {
     /** Which layer of the pretrained model this is (0 = the lowest). */
     @JsonProperty
     private int pretrainedLayer;
+    /**
+     * Whether backpropagation computes the gradient of the layer's input: false for the lowest tuned
+     * layer over frozen ones, whose input's gradient nobody reads (it saves three of the layer's
+     * products). Networks saved before this field existed read it as true.
+     */
+    @JsonProperty
+    private boolean inputGradient = true;
 
     /** For DL4J's JSON deserialisation. */
     public TransformerBlockLayer() {
     }
 
-    TransformerBlockLayer(BlockSpec spec, int pretrainedLayer) {
+    TransformerBlockLayer(BlockSpec spec, int pretrainedLayer, boolean inputGradient) {
         this.hidden = spec.hidden();
         this.heads = spec.heads();
         this.intermediate = spec.intermediate();
@@ -53,6 +60,7 @@ public final class TransformerBlockLayer extends PretrainedLayer {
         this.loraTargets = spec.loraTargets();
         this.adapterSize = spec.adapterSize();
         this.pretrainedLayer = pretrainedLayer;
+        this.inputGradient = inputGradient;
     }
 
     BlockSpec spec() {
@@ -61,6 +69,10 @@ public final class TransformerBlockLayer extends PretrainedLayer {
 
     public int getPretrainedLayer() {
         return pretrainedLayer;
+    }
+
+    public boolean isInputGradient() {
+        return inputGradient;
     }
 
     public Tuning getTuning() {

@@ -75,7 +75,7 @@ final class TransformerEncoder implements TextEncoder {
         String previous = scope.addLayer(config.tuneEmbeddings() ? "embeddings" : "frozen", bottom, input);
         List<String> vertices = new ArrayList<>(List.of(previous));
         List<Integer> sizes = new ArrayList<>(List.of(shape.hidden()));
-        return top(scope, previous, shape, pretrained, vertices, sizes);
+        return top(scope, previous, shape, pretrained, vertices, sizes, config.tuneEmbeddings());
     }
 
     /**
@@ -94,7 +94,7 @@ final class TransformerEncoder implements TextEncoder {
         prefix.useWeights(pretrained);
         String body = scope.addLayer("frozen", prefix, input);
         return new SharedBody(body, shape.hidden(), (towerScope, towerInput, towerSize) ->
-                top(towerScope, towerInput, shape, pretrained, new ArrayList<>(), new ArrayList<>()));
+                top(towerScope, towerInput, shape, pretrained, new ArrayList<>(), new ArrayList<>(), false));
     }
 
     private FrozenPrefixLayer prefix(TransformerShape shape) {
@@ -103,11 +103,16 @@ final class TransformerEncoder implements TextEncoder {
         return prefix;
     }
 
-    /** The tuned layers, pooling and dense layers over {@code previous}, appended to {@code vertices}. */
+    /**
+     * The tuned layers, pooling and dense layers over {@code previous}, appended to {@code vertices};
+     * {@code belowTrains}: whether what {@code previous} names trains (else the lowest tuned layer
+     * computes no gradient for its input).
+     */
     private LayerStack top(GraphScope scope, String previous, TransformerShape shape, PretrainedWeights pretrained,
-                           List<String> vertices, List<Integer> sizes) {
-        for (int layer = config.depth() - config.tuned(); layer < config.depth(); layer++) {
-            TransformerBlockLayer block = new TransformerBlockLayer(config.blockSpec(shape), layer);
+                           List<String> vertices, List<Integer> sizes, boolean belowTrains) {
+        int lowest = config.depth() - config.tuned();
+        for (int layer = lowest; layer < config.depth(); layer++) {
+            TransformerBlockLayer block = new TransformerBlockLayer(config.blockSpec(shape), layer, belowTrains || layer > lowest);
             block.useWeights(pretrained);
             previous = scope.addLayer("layer_" + layer, block, previous);
             vertices.add(previous);

@@ -66,6 +66,43 @@ final class TransformerGradientCheckTest {
     }
 
     @Test
+    void aLayerOverFrozenLayersComputesNoInputGradientAndTheSameParameterGradients() {
+        ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).graphBuilder().addInputs("ids").setInputTypes(InputType.feedForward(LENGTH))
+                .addLayer("frozen", new FrozenPrefixLayer(SMALL, 1, 0), "ids")
+                .addLayer("lowest", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.FULL, 0, 0, List.of(), 0), 1, false),
+                        "frozen")
+                .addLayer("lora", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.LORA, 2, 4, BlockSpec.PROJECTIONS, 0),
+                        2, true), "lowest")
+                .addLayer("pool", new SentencePoolingLayer(SMALL.hidden(), true), "lora")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(SMALL.hidden()).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "pool")
+                .setOutputs("out").build());
+        graph.init();
+        Nd4j.getRandom().setSeed(5);
+        graph.getLayer("lora").getParam("queryLoraB").assign(Nd4j.randn(DataType.DOUBLE, 2, SMALL.hidden()).muli(0.3));
+        INDArray ids = Nd4j.createFromArray(new double[][] {{1, 4, 5, 2, 3}, {3, 3, 5, 0, 0}, {5, 2, 0, 0, 0}});
+        Set<String> frozen = new HashSet<>();
+        graph.paramTable().keySet().stream().filter(k -> k.startsWith("frozen_")).forEach(frozen::add);
+        PretrainedLayer lora = (PretrainedLayer) graph.getLayer("lora").conf().getLayer();
+        lora.layout().stream().map(BlockSpec.Param::key).filter(k -> !lora.trains(k)).forEach(k -> frozen.add("lora_" + k));
+
+        DataType floatType = Nd4j.defaultFloatingPointType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+                    .inputs(new INDArray[] {ids}).inputMask(new INDArray[] {ids.gt(0).castTo(DataType.DOUBLE)})
+                    .labels(new INDArray[] {Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})})
+                    .epsilon(1e-6).maxRelError(1e-4).minAbsoluteError(1e-9).excludeParams(frozen)
+                    .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+            assertThat(ok).as("gradient check").isTrue();
+        } finally {
+            Nd4j.setDefaultDataTypes(floatType, floatType);
+        }
+        assertThat(((TransformerBlockLayer) graph.getLayer("lowest").conf().getLayer()).isInputGradient()).isFalse();
+    }
+
+    @Test
     void frozenParametersGetNoUpdaterAndNoGradient() {
         ComputationGraph graph = network();
         TransformerBlockLayer lora = (TransformerBlockLayer) graph.getLayer("lora").conf().getLayer();
@@ -90,14 +127,15 @@ final class TransformerGradientCheckTest {
         ComputationGraphConfiguration frozen = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE)
                 .graphBuilder().addInputs("ids").setInputTypes(InputType.feedForward(LENGTH))
                 .addLayer("frozen", new FrozenPrefixLayer(SMALL, 2, 16), "ids")
-                .addLayer("top", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.FULL, 0, 0, List.of(), 0), 2), "frozen")
+                .addLayer("top", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.FULL, 0, 0, List.of(), 0), 2, false),
+                        "frozen")
                 .addLayer("pool", new SentencePoolingLayer(SMALL.hidden(), true), "top")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(SMALL.hidden()).nOut(3)
                         .activation(Activation.SOFTMAX).build(), "pool")
                 .setOutputs("out").build();
         for (ComputationGraphConfiguration original : List.of(conf, frozen)) {
             String json = original.toJson();
-            assertThat(json).contains("\"hidden\" : 4", "\"heads\" : 2");
+            assertThat(json).contains("\"hidden\" : 4", "\"heads\" : 2", "\"inputGradient\" : ");
             assertThat(ComputationGraphConfiguration.fromJson(json).toJson()).isEqualTo(json);
         }
     }
@@ -107,11 +145,11 @@ final class TransformerGradientCheckTest {
                 .updater(new NoOp()).graphBuilder()
                 .addInputs("ids").setInputTypes(InputType.feedForward(LENGTH))
                 .addLayer("embeddings", new TokenEmbeddingLayer(SMALL, true), "ids")
-                .addLayer("full", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.FULL, 0, 0, List.of(), 0), 0),
+                .addLayer("full", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.FULL, 0, 0, List.of(), 0), 0, true),
                         "embeddings")
                 .addLayer("lora", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.LORA, 2, 4,
-                        BlockSpec.PROJECTIONS, 0), 1), "full")
-                .addLayer("adapter", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.ADAPTER, 0, 0, List.of(), 2), 2),
+                        BlockSpec.PROJECTIONS, 0), 1, true), "full")
+                .addLayer("adapter", new TransformerBlockLayer(BlockSpec.of(SMALL, Tuning.ADAPTER, 0, 0, List.of(), 2), 2, true),
                         "lora")
                 .addLayer("pool", new SentencePoolingLayer(SMALL.hidden(), true), "adapter")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(SMALL.hidden()).nOut(3)
