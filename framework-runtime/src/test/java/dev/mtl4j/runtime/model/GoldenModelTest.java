@@ -13,13 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import dev.mtl4j.runtime.text.FirstRows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A model saved by each format keeps loading and predicting what it predicted then: format 1 (mtl4j
- * 0.1.0, no manifest) and format 2 (a manifest of every entry's SHA-256). When the format changes,
- * keep these files and add a golden file of the new format beside them ({@link GoldenModelWriter}).
+ * 0.1.0, no manifest), format 2 (a manifest of every entry's SHA-256) and format 3 (a pretrained
+ * model's frozen weights left out; {@link GoldenDeltaModelWriter}). When the format changes, keep
+ * these files and add a golden file of the new format beside them ({@link GoldenModelWriter});
+ * golden/README.md says how each was made.
  *
  * <p>Class names are compared exactly; probabilities and regression values within a tolerance. The
  * golden predictions were written on one CPU with one OpenBLAS kernel; another kernel sums the same
@@ -36,18 +41,46 @@ final class GoldenModelTest {
     @ParameterizedTest(name = "format {0}")
     @ValueSource(ints = {1, 2})
     void aModelOfEachFormatLoadsAndPredictsAsWhenSaved(int format) throws IOException, URISyntaxException {
-        Path golden = Path.of(getClass().getResource("/golden/digits-format" + format + ".zip").toURI());
-        MtlRuntime runtime = MtlRuntime.create();
+        Path golden = resource("digits-format" + format + ".zip");
+        TrainedModel model = MtlRuntime.create().load(golden);
 
-        TrainedModel model = runtime.load(golden);
-        Predictions predictions = runtime.predict(model, Repository.file("examples/data/digits_tasks.csv"));
+        assertPredictsAsWhenSaved(model, Repository.file("examples/data/digits_tasks.csv"), "digits-format" + format);
+        assertThat(model.provenance().seed()).isEqualTo(5);
+        assertThat(model.spec().name()).isEqualTo("golden-digits");
+        assertThat(ModelZips.entries(golden).containsKey("mtl4j/manifest.yaml")).isEqualTo(format >= 2);
+    }
 
+    /**
+     * Format 3: a MiniLM transformer with LoRA whose file holds only what training changed; loading
+     * restores the pretrained weights from the plugin's copy of all-MiniLM-L6-v2 and checks them.
+     */
+    @Test
+    void aDeltaFileOfFormat3LoadsWithItsPretrainedWeightsAndPredictsAsWhenSaved(@TempDir Path folder)
+            throws IOException, URISyntaxException {
+        Path golden = resource(GoldenDeltaModelWriter.NAME + ".zip");
+        TrainedModel model = MtlRuntime.create().load(golden);
+
+        Path mails = FirstRows.write("examples/data/spam_assassin_sample.csv", folder.resolve("mails.csv"), GoldenDeltaModelWriter.ROWS);
+        assertPredictsAsWhenSaved(model, mails, GoldenDeltaModelWriter.NAME);
+        assertThat(model.provenance().seed()).isEqualTo(5);
+        assertThat(model.spec().name()).isEqualTo("golden-spam-subjects");
+        assertThat(ModelZips.entries(golden)).containsKeys("mtl4j/manifest.yaml", "mtl4j/pretrained.yaml", "mtl4j/parameters.bin")
+                .doesNotContainKey("coefficients.bin");
+    }
+
+    private Path resource(String name) throws URISyntaxException {
+        return Path.of(getClass().getResource("/golden/" + name).toURI());
+    }
+
+    private void assertPredictsAsWhenSaved(TrainedModel model, Path data, String name) throws IOException {
+        Predictions predictions = MtlRuntime.create().predict(model, data);
         List<String> expected;
-        try (InputStream in = getClass().getResourceAsStream("/golden/digits-format" + format + "-predictions.csv")) {
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + name + "-predictions.csv")) {
             expected = Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
         }
         List<String> header = Arrays.asList(expected.get(0).split(","));
         assertThat(predictions.columns()).isEqualTo(header);
+        assertThat(predictions.size()).isGreaterThanOrEqualTo(expected.size() - 1);
         for (int r = 1; r < expected.size(); r++) {
             String[] want = expected.get(r).split(",");
             List<String> got = predictions.row(r - 1);
@@ -67,8 +100,5 @@ final class GoldenModelTest {
                 }
             }
         }
-        assertThat(model.provenance().seed()).isEqualTo(5);
-        assertThat(model.spec().name()).isEqualTo("golden-digits");
-        assertThat(ModelZips.entries(golden).containsKey("mtl4j/manifest.yaml")).isEqualTo(format >= 2);
     }
 }

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The header and first rows of a bundled CSV file, copied record by record (quoted cells may hold line breaks). */
-final class FirstRows {
+public final class FirstRows {
 
     private FirstRows() {
     }
 
-    static Path write(String bundled, Path file, int rows) throws IOException {
+    public static Path write(String bundled, Path file, int rows) throws IOException {
         String text = Files.readString(Repository.file(bundled), StandardCharsets.UTF_8);
         int records = -1; // the header is not a row
         boolean quoted = false;
