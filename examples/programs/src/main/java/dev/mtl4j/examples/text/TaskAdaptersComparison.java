@@ -22,8 +22,8 @@ import java.util.List;
  * one multi-task model with {@code task-adapters} (one frozen body, each task its own LoRA set)
  * against three separate single-task models; test accuracy per task, trainable parameters and
  * model-file size. Arguments: review training rows [400], review test rows [200], mails [400]
- * (the first of spam_period1.csv, 20 % of them tested), maxLength [32], epochs [3], seed [42].
- * Run from the repository root.
+ * (the first of spam_period1.csv, 20 % of them tested), maxLength [32], epochs [3], seeds [42; a list:
+ * 42,43,44, seeds outermost so that a run cut short has whole seeds]. Run from the repository root.
  */
 public final class TaskAdaptersComparison {
     private static final List<String> TASKS = List.of("sentiment", "is_spam", "hard_ham");
@@ -37,7 +37,7 @@ public final class TaskAdaptersComparison {
         int mails = args.length > 2 ? Integer.parseInt(args[2]) : 400;
         int maxLength = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         int epochs = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        long seed = args.length > 5 ? Long.parseLong(args[5]) : 42;
+        List<Long> seeds = java.util.Arrays.stream((args.length > 5 ? args[5] : "42").split(",")).map(Long::parseLong).toList();
         Path folder = Files.createTempDirectory("mtl4j-task-adapters");
         Path reviews = TransformerTuningComparison.firstRows(Path.of("examples/data/fine_food_reviews.csv"),
                 folder.resolve("reviews.csv"), reviewTrain, reviewTest);
@@ -45,13 +45,16 @@ public final class TaskAdaptersComparison {
         Component encoder = Component.of("transformer").param("tuning", "lora").param("tunedLayers", 2)
                 .param("maxLength", maxLength).param("hidden", List.of(64));
         MtlRuntime runtime = MtlRuntime.create();
-        System.out.printf("reviews %d/%d, mails %d, maxLength %d, %d epochs, seed %d%n", reviewTrain, reviewTest, mails,
-                maxLength, epochs, seed);
-        System.out.println("| model | task | test accuracy | trainable parameters | model.zip | seconds |");
-        System.out.println("|---|---|---|---|---|---|");
-        report(runtime, folder, "multi-task, task-adapters", spec(spam, reviews, encoder, TASKS, epochs, seed), TASKS);
-        for (String task : TASKS) {
-            report(runtime, folder, "separate: " + task, spec(spam, reviews, encoder, List.of(task), epochs, seed), List.of(task));
+        System.out.printf("reviews %d/%d, mails %d, maxLength %d, %d epochs, seeds %s%n", reviewTrain, reviewTest, mails,
+                maxLength, epochs, seeds);
+        System.out.println("| model | task | seed | test accuracy | trainable parameters | model.zip | seconds |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (long seed : seeds) {
+            report(runtime, folder, "multi-task, task-adapters", spec(spam, reviews, encoder, TASKS, epochs, seed), TASKS, seed);
+            for (String task : TASKS) {
+                report(runtime, folder, "separate: " + task, spec(spam, reviews, encoder, List.of(task), epochs, seed), List.of(task),
+                        seed);
+            }
         }
     }
 
@@ -69,11 +72,17 @@ public final class TaskAdaptersComparison {
                 pipeline = pipeline.task(task, Heads.binary()).labels(task.equals("sentiment") ? "score" : task);
             }
         }
-        return pipeline.training(t -> t.epochs(epochs).batchSize(16).adam(3e-3).sampler(Samplers.proportional()).seed(seed))
-                .build();
+        // the sampler picks between data sets: only the multi-task model, whose reviews bring their own, has two
+        boolean twoDataSets = tasks.contains("sentiment") && !reviewsOnly;
+        return pipeline.training(t -> {
+            t.epochs(epochs).batchSize(16).adam(3e-3).seed(seed);
+            if (twoDataSets) {
+                t.sampler(Samplers.proportional());
+            }
+        }).build();
     }
 
-    private static void report(MtlRuntime runtime, Path folder, String name, PipelineSpec spec, List<String> tasks)
+    private static void report(MtlRuntime runtime, Path folder, String name, PipelineSpec spec, List<String> tasks, long seed)
             throws IOException {
         long start = System.nanoTime();
         TrainingResult result = runtime.train(spec, folder, TrainingListener.SILENT);
@@ -81,7 +90,7 @@ public final class TaskAdaptersComparison {
         Path file = folder.resolve(spec.name() + ".zip");
         runtime.save(result.model(), file);
         for (String task : tasks) {
-            System.out.printf("| %s | %s | %.3f | %,d | %,d KB | %.0f |%n", name, task, result.metric("test", task, "accuracy"),
+            System.out.printf("| %s | %s | %d | %.3f | %,d | %,d KB | %.0f |%n", name, task, seed, result.metric("test", task, "accuracy"),
                     TransformerTuningComparison.trainable(result.model().graph()), Files.size(file) / 1024, seconds);
         }
         System.out.flush();
