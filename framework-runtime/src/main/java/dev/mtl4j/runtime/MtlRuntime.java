@@ -215,7 +215,7 @@ public final class MtlRuntime {
         Preprocessor preprocessor = data.preprocessor();
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), preprocessor.targetInfo(t.name())));
-        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureWidth(),
+        CompiledNetwork network = new GraphCompiler().compile(spec, preprocessor.featureInput(),
                 components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
         return new PreparedPipeline(spec, network, preprocessor, data.train(), data.validation(), data.test(),
@@ -365,7 +365,7 @@ public final class MtlRuntime {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), model.preprocessor().targetInfo(t.name())));
-        return new GraphCompiler().configure(spec, model.preprocessor().featureWidth(), components.encoder(),
+        return new GraphCompiler().configure(spec, model.preprocessor().featureInput(), components.encoder(),
                 components.sharing(), components.heads(), targets).layout();
     }
 

@@ -74,6 +74,19 @@ public final class Data {
         return this;
     }
 
+    /**
+     * Columns (names or globs) of {@code type} with encoding options: a transform, a numeric
+     * embedding ({@code FeatureOptions.embedded(NumericEmbedding.PLR)}), or categories embedded above
+     * a number of values ({@code FeatureOptions.embeddedAbove(20, 8)}); YAML's
+     * {@code COL: { type: ..., embedding: plr }}.
+     */
+    public Data feature(FeatureType type, FeatureOptions options, String... patterns) {
+        for (String pattern : patterns) {
+            features.add(new FeatureSpec(pattern, type, List.of(), options));
+        }
+        return this;
+    }
+
     /** Columns (names or globs like {@code *}) used as one-hot categories. */
     public Data categorical(String... patterns) {
         return declare(FeatureType.CATEGORICAL, patterns);
@@ -91,6 +104,12 @@ public final class Data {
     /** One ordered categorical column with its levels, lowest first. */
     public Data ordinal(String column, String... levels) {
         features.add(new FeatureSpec(column, FeatureType.ORDINAL, Arrays.asList(levels)));
+        return this;
+    }
+
+    /** One ordered categorical column with options (a numeric embedding of its rank) and its levels, lowest first. */
+    public Data ordinal(String column, FeatureOptions options, String... levels) {
+        features.add(new FeatureSpec(column, FeatureType.ORDINAL, Arrays.asList(levels), options));
         return this;
     }
 

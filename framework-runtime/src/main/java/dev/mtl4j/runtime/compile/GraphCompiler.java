@@ -13,6 +13,8 @@ import dev.mtl4j.api.spi.Head;
 import dev.mtl4j.api.spi.HeadContext;
 import dev.mtl4j.api.spi.SharingStrategy;
 import dev.mtl4j.api.spi.TargetInfo;
+import dev.mtl4j.runtime.embed.FeatureInput;
+import dev.mtl4j.runtime.embed.TabularEmbeddingLayer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +37,10 @@ public final class GraphCompiler {
     /** The scope of every task's head: its vertices are named {@code task/NAME/...}. */
     static final String TASK_SCOPE = "task";
     public static final String INPUT = "input";
+    /** The scope of the columns' embeddings, when some are embedded: {@code embeddings/columns}. */
+    public static final String EMBEDDINGS = "embeddings";
+    /** The columns' embedding layer's vertex name, when the network has one. */
+    public static final String EMBEDDING_LAYER = EMBEDDINGS + "/columns";
 
     /**
      * @param spec the pipeline
@@ -44,15 +50,15 @@ public final class GraphCompiler {
      * @param heads each task's configured head, by task name
      * @param targets each task's label description, by task name
      */
-    public CompiledNetwork compile(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+    public CompiledNetwork compile(PipelineSpec spec, FeatureInput input, Encoder encoder, SharingStrategy sharing,
                                    Map<String, Head> heads, Map<String, TargetInfo> targets) {
-        return configure(spec, inputWidth, encoder, sharing, heads, targets).build();
+        return configure(spec, input, encoder, sharing, heads, targets).build();
     }
 
     /** The network's configuration, not yet built, for callers that adjust it first. */
-    public NetworkBlueprint configure(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+    public NetworkBlueprint configure(PipelineSpec spec, FeatureInput input, Encoder encoder, SharingStrategy sharing,
                                       Map<String, Head> heads, Map<String, TargetInfo> targets) {
-        return configure(spec, inputWidth, encoder, sharing, heads, targets, null);
+        return configure(spec, input, encoder, sharing, heads, targets, null);
     }
 
     /**
@@ -61,16 +67,24 @@ public final class GraphCompiler {
      *
      * @param device the device, or null for none
      */
-    public NetworkBlueprint configure(PipelineSpec spec, int inputWidth, Encoder encoder, SharingStrategy sharing,
+    public NetworkBlueprint configure(PipelineSpec spec, FeatureInput input, Encoder encoder, SharingStrategy sharing,
                                       Map<String, Head> heads, Map<String, TargetInfo> targets, TrainingDevice device) {
-        GraphBuilder builder = graphBuilder(spec.training(), inputWidth);
+        GraphBuilder builder = graphBuilder(spec.training(), input.width());
         List<String> claimed = new ArrayList<>();
         ScopedGraph root = new ScopedGraph(builder, "", new HashSet<>(Set.of(INPUT)), claimed, spec.training().seed());
         DepthRecorder recorder = new DepthRecorder(encoder, claimed);
         List<String> taskNames = spec.tasks().stream().map(TaskSpec::name).toList();
+        String read = INPUT;
+        int readWidth = input.width();
+        if (input.embeddings().isPresent()) {
+            // below every sharing strategy's layers, so that any encoder reads the embedded columns
+            TabularEmbeddingLayer embeddings = new TabularEmbeddingLayer(input.embeddings().get());
+            read = root.child(EMBEDDINGS).addLayer("columns", embeddings, INPUT);
+            readWidth = (int) embeddings.getNOut();
+        }
         SharedLayout layout;
         try {
-            layout = sharing.layout(root.child("shared"), INPUT, inputWidth, recorder, taskNames);
+            layout = sharing.layout(root.child("shared"), read, readWidth, recorder, taskNames);
         } catch (SpecException e) {
             // The strategy's own check against the encoder and tasks (an impossible depth, say).
             throw new MtlException(ErrorCategory.CONFIG_INVALID, e.problem().under("sharing"));

@@ -99,8 +99,24 @@ public final class PipelineYamlWriter {
             map.put("levels", new ArrayList<>(feature.levels()));
         }
         FeatureOptions options = feature.options();
-        if (options.transform() != FeatureOptions.DEFAULTS.transform()) {
+        FeatureOptions defaults = FeatureOptions.DEFAULTS;
+        if (options.transform() != defaults.transform()) {
             map.put("transform", options.transform().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (options.embedding() != defaults.embedding()) {
+            map.put("embedding", options.embedding().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (options.embedAbove() != null) {
+            map.put("embedAbove", options.embedAbove());
+        }
+        if (options.embeddingSize() != defaults.embeddingSize()) {
+            map.put("embeddingSize", options.embeddingSize());
+        }
+        if (options.frequencies() != defaults.frequencies()) {
+            map.put("frequencies", options.frequencies());
+        }
+        if (options.sigma() != defaults.sigma()) {
+            map.put("sigma", options.sigma());
         }
         return map;
     }

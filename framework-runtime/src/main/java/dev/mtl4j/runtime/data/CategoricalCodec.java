@@ -61,6 +61,11 @@ final class CategoricalCodec implements ColumnCodec {
         return values;
     }
 
+    /** The training rows' values, in slot order. */
+    List<String> values() {
+        return values;
+    }
+
     @Override
     public String column() {
         return column;

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.data;
 
 import dev.mtl4j.api.spi.RawTable;
+import dev.mtl4j.runtime.embed.ColumnEmbedding;
 import java.util.List;
 import java.util.Map;
 
@@ -27,16 +28,24 @@ interface ColumnCodec {
     /** One name per input, e.g. {@code SEX=F}. */
     List<String> inputNames();
 
+    /** How the column's first input is embedded before the encoder; {@link ColumnEmbedding#PASS} when it is not. */
+    default ColumnEmbedding embedding() {
+        return ColumnEmbedding.PASS;
+    }
+
     /** Everything the codec learned, as plain values. */
     Map<String, Object> toState();
 
     static ColumnCodec fromState(Map<?, ?> state) {
         String type = State.string(state, "type");
-        return switch (type) {
+        ColumnCodec codec = switch (type) {
             case "numeric" -> NumericCodec.fromState(state);
             case "categorical" -> CategoricalCodec.fromState(state);
             case "ordinal" -> OrdinalCodec.fromState(state);
-            default -> throw State.invalid("type", "numeric, categorical or ordinal", type);
+            case "category-index" -> CategoryIndexCodec.fromState(state);
+            default -> throw State.invalid("type", "numeric, categorical, category-index or ordinal", type);
         };
+        // models saved before embeddings existed have none
+        return state.containsKey("embedding") ? EmbeddedNumber.fromState(codec, state) : codec;
     }
 }

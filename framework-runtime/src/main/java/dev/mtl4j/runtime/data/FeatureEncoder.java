@@ -4,11 +4,13 @@ import dev.mtl4j.api.ErrorCategory;
 import dev.mtl4j.api.Problem;
 import dev.mtl4j.api.Location;
 import dev.mtl4j.api.MtlException;
+import dev.mtl4j.api.spec.FeatureOptions;
 import dev.mtl4j.api.spec.FeatureType;
 import dev.mtl4j.api.spec.UnseenCategory;
 import dev.mtl4j.api.spi.RawTable;
 import dev.mtl4j.api.spi.TextEncoder;
 import dev.mtl4j.api.spi.TextProgress;
+import dev.mtl4j.runtime.embed.ColumnEmbedding;
 import dev.mtl4j.runtime.memory.MemoryLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +89,11 @@ public final class FeatureEncoder {
             String column = feature.column();
             switch (feature.spec().type()) {
                 case TEXT -> textColumns.add(column);
-                case NUMERIC -> codecs.add(NumericCodec.fit(chunks, column, feature.spec().options().transform()));
-                case CATEGORICAL -> codecs.add(CategoricalCodec.fit(chunks, column, unseen == UnseenCategory.OTHER));
-                case ORDINAL -> codecs.add(OrdinalCodec.fit(chunks, column, feature.spec().levels()));
+                case NUMERIC -> codecs.add(EmbeddedNumber.of(NumericCodec.fit(chunks, column, feature.spec().options().transform()),
+                        feature.spec().options()));
+                case CATEGORICAL -> codecs.add(categorical(chunks, column, feature.spec().options(), unseen));
+                case ORDINAL -> codecs.add(EmbeddedNumber.of(OrdinalCodec.fit(chunks, column, feature.spec().levels()),
+                        feature.spec().options()));
             }
         }
         requireTextEncoderFits(textColumns, textEncoder);
@@ -105,6 +109,34 @@ public final class FeatureEncoder {
         FeatureEncoder encoder = new FeatureEncoder(text, codecs);
         encoder.progress = progress;
         return encoder;
+    }
+
+    /** One-hot, or a learned embedding's row when the training rows hold more values than the feature's {@code embedAbove}. */
+    private static ColumnCodec categorical(List<Rows> chunks, String column, FeatureOptions options, UnseenCategory unseen) {
+        CategoricalCodec oneHot = CategoricalCodec.fit(chunks, column, unseen == UnseenCategory.OTHER);
+        if (options.embedAbove() != null && oneHot.values().size() > options.embedAbove()) {
+            return new CategoryIndexCodec(column, oneHot.values(), options.embeddingSize());
+        }
+        return oneHot;
+    }
+
+    /**
+     * How each input is embedded before the encoder, in input order, or empty when none is (the
+     * network then reads the inputs as they are, as before embeddings existed).
+     */
+    public java.util.Optional<List<ColumnEmbedding>> embeddings() {
+        List<ColumnEmbedding> columns = new ArrayList<>();
+        for (int i = 0; i < (text == null ? 0 : text.width()); i++) {
+            columns.add(ColumnEmbedding.PASS);
+        }
+        for (ColumnCodec codec : codecs) {
+            columns.add(codec.embedding());
+            for (int i = 1; i < codec.width(); i++) {
+                columns.add(ColumnEmbedding.PASS);
+            }
+        }
+        return columns.stream().allMatch(c -> c.kind() == ColumnEmbedding.Kind.PASS) ? java.util.Optional.empty()
+                : java.util.Optional.of(columns);
     }
 
     /**
@@ -153,7 +185,8 @@ public final class FeatureEncoder {
 
     /** The numeric columns with an input marking missing cells (some training cells were missing). */
     public List<String> missingIndicators() {
-        return codecs.stream().filter(c -> c instanceof NumericCodec numeric && numeric.indicator())
+        return codecs.stream().filter(c -> (c instanceof EmbeddedNumber embedded ? embedded.number() : c) instanceof NumericCodec numeric
+                        && numeric.indicator())
                 .map(ColumnCodec::column).toList();
     }
 

@@ -110,6 +110,11 @@ public final class Preprocessor {
         return unusedColumns;
     }
 
+    /** The network's input: its width and how each input is embedded, if any is. */
+    public dev.mtl4j.runtime.embed.FeatureInput featureInput() {
+        return new dev.mtl4j.runtime.embed.FeatureInput(featureWidth(), features.embeddings());
+    }
+
     public int featureWidth() {
         return features.width();
     }

@@ -62,7 +62,7 @@ public final class MetaLearning {
     private static ComputationGraph network(PipelineSpec spec, PipelineComponents components, MetaData data) {
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), data.preprocessor().targetInfo(t.name())));
-        return new GraphCompiler().compile(spec, data.preprocessor().featureWidth(),
+        return new GraphCompiler().compile(spec, data.preprocessor().featureInput(),
                 components.encoderOver(data.preprocessor().features().text()), components.sharing(), components.heads(),
                 targets).graph();
     }

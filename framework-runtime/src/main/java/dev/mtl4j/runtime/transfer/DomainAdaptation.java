@@ -110,7 +110,7 @@ public final class DomainAdaptation {
     }
 
     private NetworkBlueprint configure(Setup setup, TrainingDevice device) {
-        return compiler.configure(setup.spec(), setup.preprocessor().featureWidth(),
+        return compiler.configure(setup.spec(), setup.preprocessor().featureInput(),
                 setup.components().encoderOver(setup.preprocessor().features().text()), setup.components().sharing(),
                 setup.components().heads(), setup.targets(), device);
     }

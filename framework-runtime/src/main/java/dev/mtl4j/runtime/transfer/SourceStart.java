@@ -7,6 +7,7 @@ import dev.mtl4j.api.spec.PipelineSpec;
 import dev.mtl4j.api.spec.SpecException;
 import dev.mtl4j.api.spi.LayerSchedule;
 import dev.mtl4j.api.spi.TransferStrategy;
+import dev.mtl4j.runtime.compile.GraphCompiler;
 import dev.mtl4j.runtime.compile.NetworkBlueprint;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,12 @@ final class SourceStart implements NetworkStart {
     @Override
     public void copyInto(NetworkBlueprint blueprint, ComputationGraph graph) {
         try {
-            ParameterCopier.copy(source, graph, encoderLayers(blueprint));
+            List<String> layers = encoderLayers(blueprint);
+            if (graph.getConfiguration().getVertices().containsKey(GraphCompiler.EMBEDDING_LAYER)) {
+                // the columns' embeddings (the source model's encoding) start where the source left them
+                layers.add(0, GraphCompiler.EMBEDDING_LAYER);
+            }
+            ParameterCopier.copy(source, graph, layers);
         } catch (IllegalStateException e) {
             // soft towers and cgc's task experts belong to tasks: a new task's have no source to come from
             throw new MtlException(ErrorCategory.CONFIG_INVALID, Problem.keyed("transfer.from", e.getMessage() + "; sharing '"

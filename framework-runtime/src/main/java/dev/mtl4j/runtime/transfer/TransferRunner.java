@@ -105,7 +105,7 @@ public final class TransferRunner {
             return new DomainAdaptation(registry).run(new DomainAdaptation.Setup(spec, components, preprocessor, targets,
                     train, validation, test, target, start, inputs), strategy.domainAlignment(), listener, baseline);
         }
-        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
+        NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureInput(),
                 components.encoderOver(preprocessor.features().text()),
                 components.sharing(), components.heads(), targets);
         start.adjust(blueprint);
@@ -151,7 +151,7 @@ public final class TransferRunner {
         TrainingResult fromSource = null;
         TrainingResult fromScratch = null;
         for (boolean scratch : baseline ? new boolean[] {false, true} : new boolean[] {false}) {
-            NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureWidth(),
+            NetworkBlueprint blueprint = compiler.configure(spec, preprocessor.featureInput(),
                     components.encoderOver(preprocessor.features().text()), components.sharing(), components.heads(), targets);
             CompiledNetwork network = blueprint.build();
             if (!scratch) {
@@ -211,7 +211,7 @@ public final class TransferRunner {
         EncodedData train = data.train();
         EncodedData validation = data.validation();
         EncodedData test = data.test();
-        CompiledNetwork network = compiler.compile(spec, preprocessor.featureWidth(),
+        CompiledNetwork network = compiler.compile(spec, preprocessor.featureInput(),
                 components.encoderOver(preprocessor.features().text()), components.sharing(),
                 components.heads(), targets);
         TrainingHistory history = WeightingRules.trainer(resolver, spec, TrainingListener.SILENT)

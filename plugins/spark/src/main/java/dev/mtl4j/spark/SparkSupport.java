@@ -34,9 +34,8 @@ final class SparkSupport {
                     + " language model is fitted on one machine); train on one machine"));
         }
         spec.data().features().stream().filter(f -> !f.options().isDefault()).forEach(f -> problems.add(Problem.keyed(
-                "data.features." + f.pattern(), "feature options (transform: "
-                        + f.options().transform().name().toLowerCase(java.util.Locale.ROOT) + ") are not fitted on Spark"
-                        + " yet (Spark standardises numbers); train on one machine")));
+                "data.features." + f.pattern(), "feature options (transforms, embeddings) are not fitted on Spark yet"
+                        + " (Spark standardises numbers and one-hots categories); train on one machine")));
         if (spec.data().target() != null) {
             problems.add(Problem.keyed("data.target", "domain adaptation's target rows are not read on Spark yet;"
                     + " train on one machine"));

@@ -152,7 +152,7 @@ public final class SparkTraining {
         for (TaskSpec task : spec.tasks()) {
             targets.put(task.name(), preprocessor.targetInfo(task.name()));
         }
-        return new GraphCompiler().compile(spec, preprocessor.featureWidth(),
+        return new GraphCompiler().compile(spec, preprocessor.featureInput(),
                 components.encoderOver(preprocessor.features().text()), components.sharing(), components.heads(), targets)
                 .graph();
     }
