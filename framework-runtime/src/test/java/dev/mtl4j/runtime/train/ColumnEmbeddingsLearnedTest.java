@@ -70,14 +70,16 @@ final class ColumnEmbeddingsLearnedTest {
 
     @Test
     void learnedCategoryEmbeddingsTrainSaveAndReadUnseenValuesAsOutOfVocabulary() throws IOException {
+        // INCOME is left out of the features: the transfer below makes it the new task
         PipelineSpec spec = income(Data.csv(INCOME.toString())
-                .feature(FeatureType.CATEGORICAL, FeatureOptions.embeddedAbove(5, 4), "*"));
+                .feature(FeatureType.CATEGORICAL, FeatureOptions.embeddedAbove(5, 4), "*").drop("INCOME"));
         MtlRuntime runtime = MtlRuntime.create();
         TrainingResult trained = runtime.train(spec);
 
         List<String> inputs = trained.model().preprocessor().features().inputNames();
         assertThat(inputs).contains("OCCUPATION#row", "ETHNIC.CLASS#row", "SEX=F", "SEX=M");
-        assertThat(trained.metric("test", "MARITAL.STATUS", "accuracy")).isGreaterThan(0.7);
+        // without INCOME among the features, a little below the 0.724 measured with it
+        assertThat(trained.metric("test", "MARITAL.STATUS", "accuracy")).isGreaterThan(0.65);
 
         Path saved = dir.resolve("model.zip");
         runtime.save(trained.model(), saved);
