@@ -44,7 +44,7 @@ public final class GraphCompiler {
 
     /**
      * @param spec the pipeline
-     * @param inputWidth the width of the encoded features
+     * @param input the encoded features' width and the columns to embed
      * @param encoder the configured encoder
      * @param sharing the configured sharing strategy
      * @param heads each task's configured head, by task name
@@ -62,7 +62,7 @@ public final class GraphCompiler {
     }
 
     /**
-     * As {@link #configure(PipelineSpec, int, Encoder, SharingStrategy, Map, Map)}, with a training
+     * As {@link #configure(PipelineSpec, FeatureInput, Encoder, SharingStrategy, Map, Map)}, with a training
      * device added after the heads under the scope {@code device}; its output is the network's last.
      *
      * @param device the device, or null for none
