@@ -73,6 +73,38 @@ final class Blas {
         }
     }
 
+    /**
+     * Every row of {@code c} [rows, n] set to the contiguous {@code vector} of n values ({@code ones}
+     * holding rows ones): {@code c = ones · vector}, a product with k = 1, as a bias starts a layer's
+     * output. Returns false, leaving {@code c} as it was, when the arrays cannot go straight to BLAS.
+     */
+    static boolean fillRows(INDArray vector, INDArray ones, INDArray c) {
+        Layout lo = Layout.of(ones);
+        Layout lc = Layout.of(c);
+        boolean flat = vector.length() == 1 || (vector.rank() == 1 ? vector.stride(0) == 1 : vector.rank() == 2 && contiguous(vector));
+        if (lo == null || lc == null || vector.dataType() != DataType.FLOAT || !flat || vector.length() != c.size(1)
+                || ones.length() != c.size(0) || !contiguous(ones)) {
+            return false;
+        }
+        Pointer address = vector.data().addressPointer();
+        if (address == null) {
+            return false;
+        }
+        FloatPointer v = address instanceof FloatPointer f ? f : new FloatPointer(address);
+        int m = (int) c.size(0);
+        int n = (int) c.size(1);
+        if (!lc.rowMajor) {
+            // column-major c [m, n] = ones [m, 1] · v [1, n]
+            openblas_nolapack.cblas_sgemm(COLUMN_MAJOR, NO_TRANSPOSE, NO_TRANSPOSE, m, n, 1, 1f, lo.pointer, m, v, 1, 0f,
+                    lc.pointer, lc.leading);
+        } else {
+            // c stored row by row is cᵀ [n, m] column by column = v [n, 1] · onesᵀ [1, m]
+            openblas_nolapack.cblas_sgemm(COLUMN_MAJOR, NO_TRANSPOSE, NO_TRANSPOSE, n, m, 1, 1f, v, n, lo.pointer, 1, 0f,
+                    lc.pointer, lc.leading);
+        }
+        return true;
+    }
+
     private static boolean contiguous(INDArray vector) {
         return vector.length() == 1 || (vector.size(0) == 1 ? vector.stride(1) == 1 : vector.size(1) == 1 && vector.stride(0) == 1);
     }

@@ -9,7 +9,8 @@ public interface TrainingListener {
 
     /**
      * A batch about to be trained on, the network still as the previous step left it (the task-affinity
-     * probe measures here); the listener must not change the batch.
+     * probe measures here); the listener must not change the batch, nor keep it past the epoch (its
+     * arrays are refilled with the next epoch's rows).
      */
     default void batchReady(int epoch, int batch, MultiDataSet data) {
     }

@@ -60,6 +60,28 @@ class BlasTest {
         }
     }
 
+    @Test
+    void fillRowsSetsEveryRowToABiasViewInsideItsParameters() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, 6, 1);
+        // a bias as DL4J keeps it: a rank-1 view [4] that starts inside the flattened parameters
+        INDArray parameters = Nd4j.rand(DataType.FLOAT, 1, 12);
+        INDArray bias = parameters.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 9));
+        assertThat(bias.rank()).isEqualTo(1);
+        assertThat(bias.offset()).isPositive();
+        for (char order : new char[] {'c', 'f'}) {
+            INDArray c = Nd4j.rand(DataType.FLOAT, 6, 4).dup(order);
+            assertThat(Blas.fillRows(bias, ones, c)).isTrue();
+            for (int row = 0; row < 6; row++) {
+                assertThat(maxDifference(c.getRow(row), bias)).as("order %s, row %d", order, row).isZero();
+            }
+        }
+        // not for BLAS: a double output is left as it was, for the caller's own path
+        INDArray doubles = Nd4j.zeros(DataType.DOUBLE, 6, 4);
+        assertThat(Blas.fillRows(bias, ones, doubles)).isFalse();
+        assertThat(doubles.sumNumber().doubleValue()).isZero();
+    }
+
     /** The middle rows of a larger random array: a view whose first element is not its buffer's first. */
     private static INDArray rowsOf(long[] shape, char order) {
         INDArray whole = Nd4j.rand(DataType.FLOAT, shape[0] + 4, shape[1]).dup(order);
