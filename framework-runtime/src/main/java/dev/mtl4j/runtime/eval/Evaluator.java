@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.eval;
 
 import dev.mtl4j.api.spec.TaskSpec;
+import dev.mtl4j.api.spi.BatchWorkspace;
 import dev.mtl4j.api.spi.TargetKind;
 import dev.mtl4j.runtime.data.EncodedData;
 import dev.mtl4j.runtime.data.Preprocessor;
@@ -20,6 +21,8 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  * metrics are in the targets' original units.
  */
 public final class Evaluator {
+    /** The scoring loops' batch workspace (see {@link BatchWorkspace}). */
+    private static final String SCORING = "MTL4J_SCORING";
     private Evaluator() {
     }
 
@@ -40,7 +43,7 @@ public final class Evaluator {
         for (int start = 0; start < rows; start += pass) {
             int end = Math.min(rows, start + pass);
             memory.check();
-            try (MemoryWorkspace workspace = ScoringWorkspace.batch()) {
+            try (MemoryWorkspace workspace = BatchWorkspace.open(SCORING)) {
                 INDArray[] outputs = Predictor.batch(graph, data.features(), data.featureMask(), start, end, workspace);
                 for (int t = 0; t < tasks.size(); t++) {
                     float[] predicted = Predictor.values(outputs[t]);
@@ -181,7 +184,7 @@ public final class Evaluator {
         int rows = data.size();
         for (int start = 0; start < rows; start += Predictor.BATCH) {
             int end = Math.min(rows, start + Predictor.BATCH);
-            try (MemoryWorkspace workspace = ScoringWorkspace.batch()) {
+            try (MemoryWorkspace workspace = BatchWorkspace.open(SCORING)) {
                 mean.add(target.restore(labels(data, task, start, end)), mask(data, task, start, end), end - start);
             }
         }

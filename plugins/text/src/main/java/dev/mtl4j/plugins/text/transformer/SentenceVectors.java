@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text.transformer;
 
+import dev.mtl4j.api.spi.BatchWorkspace;
 import dev.mtl4j.api.spi.FittedText;
 import dev.mtl4j.api.spi.TextForm;
 import dev.mtl4j.api.spi.TextProgress;
@@ -9,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,14 +21,6 @@ final class SentenceVectors implements FittedText {
     static final String KIND = "sentence-vectors";
     private static final int BATCH = 32;
     private static final String WORKSPACE_ID = "MTL4J_SENTENCE_VECTORS";
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .overallocationLimit(0.2)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
 
     private final SharedWeights weights;
     private final int depth;
@@ -81,7 +69,7 @@ final class SentenceVectors implements FittedText {
             // of MB) live in a workspace reused batch after batch; made as ordinary arrays they were
             // freed only when Java collected their handles, and a frozen run on 2,000 reviews grew
             // past 19 GB before that happened.
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            try (MemoryWorkspace ignored = BatchWorkspace.open(WORKSPACE_ID)) {
                 INDArray[] padded = PretrainedForward.padded(batch, DataType.FLOAT);
                 vectors = forward.sentences(padded[0], padded[1]).dup('c').data().asFloat();
             }
