@@ -1,8 +1,8 @@
 package dev.mtl4j.runtime.embed;
 
+import dev.mtl4j.api.graph.LayerWiring;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -66,14 +66,8 @@ public final class TabularEmbeddingLayer extends FeedForwardLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int layerIndex, INDArray paramsView, boolean initializeParams,
                                                        DataType dataType) {
-        TabularEmbedding layer = new TabularEmbedding(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new TabularEmbedding(conf, dataType), conf, listeners, layerIndex, paramsView, initializeParams,
+                initializer());
     }
 
     @Override
