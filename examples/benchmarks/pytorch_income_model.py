@@ -7,6 +7,8 @@ categorical features encode to) -> Dense 128 ReLU -> dropout 0.2 -> Dense 64 ReL
 batch 64, 6,475 training rows shuffled every epoch, and after each epoch a forward pass over 719
 validation rows (mtl4j measures per-epoch validation metrics too).
 
+--hidden changes the encoder's (and each expert's) two widths (128,64 by default).
+
 --sharing mmoe is income-mmoe.yaml's network instead: --experts (4) copies of that encoder (each
 Dense 128 ReLU, dropout, Dense 64 ReLU, dropout), per task a softmax gate Dense 67 -> experts computed
 from the input, and the task's head reads the gated sum of the experts' outputs (mtl4j's MixtureLayer). Only speed is measured, so the
@@ -33,31 +35,31 @@ def one_hot_rows(rows, gen):
 
 
 class IncomeModel(nn.Module):
-    def __init__(self, inputs):
+    def __init__(self, inputs, hidden=(128, 64)):
         super().__init__()
-        self.shared = nn.Sequential(nn.Linear(inputs, 128), nn.ReLU(), nn.Dropout(0.2),
-                                    nn.Linear(128, 64), nn.ReLU(), nn.Dropout(0.2))
-        self.income = nn.Linear(64, 9)
-        self.marital = nn.Linear(64, 5)
+        self.shared = encoder(inputs, hidden)
+        self.income = nn.Linear(hidden[1], 9)
+        self.marital = nn.Linear(hidden[1], 5)
 
     def forward(self, x):
         z = self.shared(x)
         return self.income(z), self.marital(z)
 
 
-def encoder(inputs):
-    return nn.Sequential(nn.Linear(inputs, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 64), nn.ReLU(), nn.Dropout(0.2))
+def encoder(inputs, hidden=(128, 64)):
+    return nn.Sequential(nn.Linear(inputs, hidden[0]), nn.ReLU(), nn.Dropout(0.2), nn.Linear(hidden[0], hidden[1]), nn.ReLU(),
+                         nn.Dropout(0.2))
 
 
 class IncomeMmoe(nn.Module):
     """income-mmoe.yaml: experts are copies of the encoder; a softmax gate per task reads the input."""
 
-    def __init__(self, inputs, experts):
+    def __init__(self, inputs, experts, hidden=(128, 64)):
         super().__init__()
-        self.experts = nn.ModuleList([encoder(inputs) for _ in range(experts)])
+        self.experts = nn.ModuleList([encoder(inputs, hidden) for _ in range(experts)])
         self.gates = nn.ModuleList([nn.Linear(inputs, experts) for _ in range(2)])
-        self.income = nn.Linear(64, 9)
-        self.marital = nn.Linear(64, 5)
+        self.income = nn.Linear(hidden[1], 9)
+        self.marital = nn.Linear(hidden[1], 5)
 
     def forward(self, x):
         e = torch.stack([expert(x) for expert in self.experts], 1)  # batch x experts x 64
@@ -75,6 +77,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--sharing", choices=["hard", "mmoe"], default="hard")
     parser.add_argument("--experts", type=int, default=4, help="experts of --sharing mmoe")
+    parser.add_argument("--hidden", default="128,64", help="the encoder's (each expert's) two widths")
     parser.add_argument("--cpu-clock", action="store_true",
                         help="samples per CPU-second of the training thread (time.thread_time), for a shared machine; "
                              "use with --threads 1, where every operation runs on that thread")
@@ -90,7 +93,8 @@ def main():
     rates = []
     for rep in range(args.reps + 1):
         torch.manual_seed(rep)
-        model = IncomeModel(x.shape[1]) if args.sharing == "hard" else IncomeMmoe(x.shape[1], args.experts)
+        hidden = tuple(int(w) for w in args.hidden.split(","))
+        model = IncomeModel(x.shape[1], hidden) if args.sharing == "hard" else IncomeMmoe(x.shape[1], args.experts, hidden)
         opt = torch.optim.Adam(model.parameters(), lr=1e-3)
         start = clock()
         for _ in range(args.epochs):
@@ -113,7 +117,7 @@ def main():
         if rep > 0:
             rates.append(rate)
     print(json.dumps({"median_samples_per_s": round(statistics.median(rates), 1), "reps": args.reps,
-                      "sharing": args.sharing, "clock": "cpu" if args.cpu_clock else "wall", "threads": args.threads, "torch": torch.__version__}))
+                      "sharing": args.sharing, "hidden": args.hidden, "clock": "cpu" if args.cpu_clock else "wall", "threads": args.threads, "torch": torch.__version__}))
 
 
 if __name__ == "__main__":
