@@ -32,11 +32,18 @@ final class DropoutDraws {
 
     /** Fills {@code mask} with 0 and 1/p, each unit kept with probability {@code p}. */
     void draw(INDArray mask, double p) {
+        draw(mask, p, null);
+    }
+
+    /** As {@link #draw(INDArray, double)}, the scale by 1/p in Java when {@code elementWise} (may be null) can. */
+    void draw(INDArray mask, double p, SmallElementWise elementWise) {
         if (asDl4j) {
             Nd4j.getExecutioner().exec(new DropOutInverted(mask.assign(1.0), mask, p));
         } else {
             Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, p));
-            mask.muli(1.0 / p);
+            if (elementWise == null || !elementWise.scale(mask, 1.0 / p)) {
+                mask.muli(1.0 / p);
+            }
         }
     }
 }

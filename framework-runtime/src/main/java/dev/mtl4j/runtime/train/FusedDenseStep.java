@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,6 +89,8 @@ final class FusedDenseStep implements TrainingStep {
         final INDArray[] activation;
         final INDArray[] error;
         final INDArray ones;
+        /** ReLU, dropout and mixtures of small arrays in Java (falls back to ND4J where it does not fit). */
+        final SmallElementWise elementWise = new SmallElementWise();
         /** The output layers' losses in Java when every output of a batch is small, else null. */
         final SmallOutputs small;
         /** Per node, room for dL/dz when a node's backward runs more than once (per-task passes); made on demand. */
@@ -313,7 +317,8 @@ final class FusedDenseStep implements TrainingStep {
                 Blas.gemm(in, false, node.weights(), false, z, 1.0, 0.0);
                 z.addi(node.bias());
             }
-            if (!node.isOutput() && !FastGradients.activate(node.activation(), z, b.activation[i])) {
+            if (!node.isOutput() && !(node.activation() instanceof ActivationReLU && b.elementWise.relu(z, b.activation[i]))
+                    && !FastGradients.activate(node.activation(), z, b.activation[i])) {
                 node.activation().getActivation(b.activation[i].assign(z), true);
             }
         }
@@ -325,8 +330,10 @@ final class FusedDenseStep implements TrainingStep {
             b.dropped[n].assign(b.activation[n]);
             return;
         }
-        draws.draw(b.mask[n], nodes.get(n).dropout().getP());
-        Nd4j.getExecutioner().exec(new MulOp(b.activation[n], b.mask[n], b.dropped[n]));
+        draws.draw(b.mask[n], nodes.get(n).dropout().getP(), b.elementWise);
+        if (!b.elementWise.multiply(b.activation[n], b.mask[n], b.dropped[n])) {
+            Nd4j.getExecutioner().exec(new MulOp(b.activation[n], b.mask[n], b.dropped[n]));
+        }
     }
 
     /** Draws dropout masks exactly as DL4J's fit does, for comparing the two step by step (slower). */
@@ -419,6 +426,12 @@ final class FusedDenseStep implements TrainingStep {
      */
     INDArray hiddenDelta(int n, Buffers b, INDArray scratch, INDArray error) {
         DenseTopology.Node node = nodes.get(n);
+        if (node.activation() instanceof ActivationReLU && b.elementWise.reluDelta(scratch, error, b.mask[n])) {
+            return scratch;
+        }
+        if (node.activation() instanceof ActivationIdentity && b.mask[n] != null && b.elementWise.multiply(error, b.mask[n], scratch)) {
+            return scratch;
+        }
         INDArray delta = FastGradients.hidden(node.activation(), b.activation[n], scratch, error);
         delta = delta != null ? delta : node.activation().backprop(scratch, error).getFirst();
         if (b.mask[n] == null) {

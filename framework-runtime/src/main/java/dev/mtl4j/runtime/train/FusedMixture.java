@@ -20,6 +20,9 @@ final class FusedMixture {
     static void forward(int n, DenseTopology.Node node, FusedDenseStep.Buffers b) {
         int[] mixed = node.mixed();
         INDArray y = b.activation[n];
+        if (b.elementWise.mixtureForward(b.activation[mixed[0]], experts(mixed, b), y)) {
+            return;
+        }
         INDArray product = b.preActivation[n];
         for (int k = 1; k < mixed.length; k++) {
             INDArray gate = b.activationColumn(mixed[0], k - 1);
@@ -38,6 +41,18 @@ final class FusedMixture {
         int[] mixed = node.mixed();
         INDArray epsilon = b.error[n];
         INDArray product = b.preActivation[n];
+        boolean[] accumulate = new boolean[mixed.length - 1];
+        INDArray[] errors = new INDArray[mixed.length - 1];
+        for (int k = 1; k < mixed.length; k++) {
+            accumulate[k - 1] = started[mixed[k]];
+            errors[k - 1] = b.error[mixed[k]];
+        }
+        if (b.elementWise.mixtureBackward(epsilon, b.activation[mixed[0]], b.error[mixed[0]], experts(mixed, b), errors, accumulate)) {
+            for (int k = 0; k < mixed.length; k++) {
+                started[mixed[k]] = true;
+            }
+            return;
+        }
         for (int k = 1; k < mixed.length; k++) {
             // the gate's error, column k: one row-wise dot product
             Nd4j.getExecutioner().exec(new Dot(epsilon, b.output(mixed[k]), b.errorColumn(mixed[0], k - 1), 1));
@@ -52,5 +67,14 @@ final class FusedMixture {
             }
         }
         started[mixed[0]] = true;
+    }
+
+    /** The outputs of the experts a mixture reads (after their dropout, if any). */
+    private static INDArray[] experts(int[] mixed, FusedDenseStep.Buffers b) {
+        INDArray[] experts = new INDArray[mixed.length - 1];
+        for (int k = 1; k < mixed.length; k++) {
+            experts[k - 1] = b.output(mixed[k]);
+        }
+        return experts;
     }
 }

@@ -1,7 +1,6 @@
 package dev.mtl4j.runtime.train;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -117,7 +116,6 @@ final class SmallOutputs {
     }
 
     private static FloatPointer pointer(INDArray x) {
-        Pointer address = x.data().addressPointer();
-        return address instanceof FloatPointer f ? f : new FloatPointer(address);
+        return SmallElementWise.pointer(x);
     }
 }
