@@ -43,13 +43,22 @@ final class ManifestedZip implements Closeable {
      * when {@code withParameters} is false, for a file that stores them its own way.
      */
     void putDl4jEntries(ComputationGraph graph, boolean withParameters) throws IOException {
+        if (!withParameters) {
+            // ModelSerializer's entries less coefficients.bin, written directly: DL4J would first
+            // serialise and compress every parameter (seconds for a 22 M-parameter transformer whose
+            // pretrained weights this file leaves out). The same bytes as its entries (ManifestedZipTest).
+            put(ModelEntries.CONFIGURATION, graph.getConfiguration().toJson().getBytes(StandardCharsets.UTF_8));
+            org.nd4j.linalg.api.ndarray.INDArray state = graph.getUpdater().getStateViewArray();
+            if (state != null && state.length() > 0) {
+                putArray(ModelEntries.UPDATER_STATE, state);
+            }
+            return;
+        }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         ModelSerializer.writeModel(graph, buffer, true);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(buffer.toByteArray()))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (withParameters || !entry.getName().equals(ModelEntries.COEFFICIENTS)) {
-                    put(entry.getName(), in.readAllBytes());
-                }
+                put(entry.getName(), in.readAllBytes());
             }
         }
     }
