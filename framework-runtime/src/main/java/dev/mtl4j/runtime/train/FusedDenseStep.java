@@ -44,12 +44,16 @@ final class FusedDenseStep implements TrainingStep {
     /** Adam applied in Java when every block is DL4J's Adam (with {@link #directBlocks}), else null. */
     private final DirectAdam adam;
     private final Map<Long, Buffers> buffers = new HashMap<>();
+    /** Tied towers' penalty (soft sharing), or null. */
+    private final ParameterTies ties;
     private FusedTaskGradients perTask;
     private GraphStep general;
     private DropoutDraws draws = DropoutDraws.fast();
 
-    FusedDenseStep(ComputationGraph graph, DenseTopology topology) {
+    /** @param ties the graph's tie penalty (one of its listeners, which this step does not call), or null */
+    FusedDenseStep(ComputationGraph graph, DenseTopology topology, ParameterTies ties) {
         this.graph = graph;
+        this.ties = ties;
         this.nodes = topology.nodes();
         this.forwardOrder = topology.forwardOrder();
         this.dropout = topology.hasDropout();
@@ -178,6 +182,10 @@ final class FusedDenseStep implements TrainingStep {
             score += lambda[i] * losses[i];
         }
         backward(input, b, deltas, scales, lambda, gradientScale(rows));
+        if (ties != null) {
+            // after the backward pass and before the updater, where DL4J's fit calls the tie listener
+            score += ties.applyTo(graph, gradientScale(rows));
+        }
         if (regularized) {
             // DL4J's score includes the regularization terms (weight decay: 0.5 * coeff * |W|^2), before the update
             score += graph.calcRegularizationScore(true);
@@ -208,6 +216,9 @@ final class FusedDenseStep implements TrainingStep {
         for (int i = 0; i < outputs; i++) {
             score += combined.heads()[i] * losses[i];
         }
+        if (ties != null) {
+            score += ties.applyTo(graph, gradientScale(rows));
+        }
         if (regularized) {
             score += graph.calcRegularizationScore(true);
         }
@@ -224,7 +235,7 @@ final class FusedDenseStep implements TrainingStep {
     /** DL4J's general path, for per-task gradients through mixtures of experts (a task reads every expert). */
     private GraphStep general() {
         if (general == null) {
-            general = new GraphStep(graph, null, "per-task gradients through a mixture of experts");
+            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts");
         }
         return general;
     }

@@ -32,7 +32,7 @@ public final class ParameterTies extends BaseTrainingListener {
 
     @Override
     public void onGradientCalculation(Model model) {
-        lastPenalty = applyTo((ComputationGraph) model);
+        lastPenalty = applyTo((ComputationGraph) model, 1.0);
     }
 
     /** The penalty at the parameters of the last step, before the update; part of that step's loss. */
@@ -49,13 +49,17 @@ public final class ParameterTies extends BaseTrainingListener {
         return total;
     }
 
-    /** Adds the penalty's gradient to the graph's gradients; returns the penalty. */
-    double applyTo(ComputationGraph graph) {
+    /**
+     * Adds the penalty's gradient, times {@code gradientScale}, to the graph's gradients; returns the
+     * penalty. DL4J's updater divides the whole gradient by the batch size after the listeners ran, so
+     * a step that divides its gradients itself (the fused step) passes 1/rows to keep the same update.
+     */
+    double applyTo(ComputationGraph graph, double gradientScale) {
         double total = 0;
         for (TiedLayers pair : pairs(graph)) {
             INDArray difference = pair.a.params().sub(pair.b.params());
             total += pair.coefficient * Math.pow(difference.norm2Number().doubleValue(), 2);
-            difference.muli(2 * pair.coefficient);
+            difference.muli(2 * pair.coefficient * gradientScale);
             pair.a.getGradientsViewArray().addi(difference);
             pair.b.getGradientsViewArray().subi(difference);
         }

@@ -15,22 +15,19 @@ public enum StepKind {
     FUSED;
 
     TrainingStep create(ComputationGraph graph) {
+        // tied towers' penalty: a listener of the graph that DL4J's fit calls; the fused step applies it itself
         ParameterTies ties = ParameterTies.of(graph);
-        if (this == GRAPH || ties != null) {
-            // The fused step bypasses DL4J's listeners, through which tied towers get their penalty.
-            if (this == FUSED) {
-                throw new IllegalArgumentException("the fused step cannot train this network: it ties towers with a penalty");
-            }
-            return new GraphStep(graph, ties, this == GRAPH ? "DL4J's fit was asked for" : "its towers are tied by a penalty");
+        if (this == GRAPH) {
+            return new GraphStep(graph, ties, "DL4J's fit was asked for");
         }
         DenseTopology.Result topology = DenseTopology.of(graph);
         if (topology.topology() != null) {
-            return new FusedDenseStep(graph, topology.topology());
+            return new FusedDenseStep(graph, topology.topology(), ties);
         }
         if (this == FUSED) {
             throw new IllegalArgumentException("the fused step cannot train this network: " + topology.reason());
         }
-        return new GraphStep(graph, null, topology.reason());
+        return new GraphStep(graph, ties, topology.reason());
     }
 
     /** The step {@code AUTO} would take for this network: "fused-dense" or "computation-graph". */

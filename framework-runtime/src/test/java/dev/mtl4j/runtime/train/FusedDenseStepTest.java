@@ -124,6 +124,31 @@ final class FusedDenseStepTest {
     }
 
     /**
+     * Soft sharing's towers tied by an L2 penalty: the step adds the penalty's gradient where DL4J's fit
+     * calls the tie listener (after the backward pass, before the updater divides by the batch size),
+     * and its value to the loss. With Adam the step drives the optimizer itself (gradients already
+     * divided), with weight decay it goes through DL4J's updater: both scalings are compared.
+     */
+    @Test
+    void towersTiedByAnL2PenaltyWithAdam() {
+        assertSameTraining(Pipelines.digits(1, 16, 8)
+                .sharing(Sharing.soft().penalty("l2").coefficient(0.5))
+                .task("digit", Heads.classification(10)).weight(0.7)
+                .task("parity", Heads.binary()).weight(0.3)
+                .training(t -> t.batchSize(50).adam(1e-2).seed(5))
+                .build());
+    }
+
+    @Test
+    void towersTiedByAnL2PenaltyWithSgdAndWeightDecay() {
+        assertSameTraining(Pipelines.digits(1, 16)
+                .sharing(Sharing.soft().penalty("l2").coefficient(0.5))
+                .task("digit", Heads.classification(10)).task("parity", Heads.binary())
+                .training(t -> t.batchSize(50).sgd(0.05, 0.9).weightDecay(1e-3).seed(9))
+                .build());
+    }
+
+    /**
      * What transfer's fine-tune builds (LayerRates): each encoder layer its own optimizer with a
      * learning-rate schedule by epoch — the bottom layer frozen (rate 0), the next one trained from the
      * second epoch (gradual unfreezing), the heads at their own rate.

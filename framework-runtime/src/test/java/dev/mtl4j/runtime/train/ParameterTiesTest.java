@@ -25,7 +25,7 @@ final class ParameterTiesTest {
         assertThat(ties.penalty(graph)).isGreaterThan(1.0);
         graph.getFlattenedGradients().assign(0);
 
-        double value = ties.applyTo(graph);
+        double value = ties.applyTo(graph, 1.0);
 
         assertThat(value).isCloseTo(ties.penalty(graph), within(1e-6 * value));
         for (String tower : new String[] {"digit", "parity", "ink"}) {
@@ -51,7 +51,7 @@ final class ParameterTiesTest {
         ComputationGraph graph = threeTowers();
         graph.getFlattenedGradients().assign(0);
 
-        ParameterTies.of(graph).applyTo(graph);
+        ParameterTies.of(graph).applyTo(graph, 1.0);
 
         assertThat(graph.getLayer("task/digit/output").getGradientsViewArray().sumNumber().doubleValue()).isZero();
     }

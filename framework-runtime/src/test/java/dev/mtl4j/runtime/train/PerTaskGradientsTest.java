@@ -44,6 +44,20 @@ final class PerTaskGradientsTest {
         assertSameAsWeighted(spec, StepKind.GRAPH, GradientSite.PARAMETERS);
     }
 
+    /** Towers tied by a penalty: the per-task step adds the penalty's gradient as the weighted step does. */
+    @Test
+    void towersTiedByAPenaltyTakePerTaskGradientsToTheWeightedStep() {
+        PipelineSpec soft = Pipelines.digits(1, 16)
+                .sharing(Sharing.soft().penalty("l2").coefficient(0.5))
+                .task("digit", Heads.classification(10))
+                .task("parity", Heads.binary())
+                .task("ink", Heads.regression())
+                .training(t -> t.batchSize(50).adam(3e-3).seed(7))
+                .build();
+        assertSameAsWeighted(soft, StepKind.FUSED, GradientSite.PARAMETERS);
+        assertSameAsWeighted(soft, StepKind.GRAPH, GradientSite.PARAMETERS);
+    }
+
     /** The fused step trains mixtures of experts; their per-task gradients go through DL4J's general path, to the same step. */
     @Test
     void aMixtureOfExpertsTakesPerTaskGradientsOnTheParametersThroughTheGeneralPath() {
