@@ -1,15 +1,15 @@
 package dev.mtl4j.runtime.train;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fused step's matrix products as direct calls of the OpenBLAS that ND4J loaded ({@code cblas_sgemm},
- * {@code cblas_sgemv}) — the same library and routine that {@link Nd4j#gemm} reaches through libnd4j's
+ * {@code cblas_sgemv}, and level-1 calls for cross-stitch units) — the same library and routine that {@link Nd4j#gemm} reaches through libnd4j's
  * matmul op, without that op's per-call machinery (an op object, an op context, shape buffers and
  * their allocations: about a tenth of an article's-model step across its 19 products, measured with
  * perf). Arrays are 2-D float matrices whose rows or columns are contiguous (ND4J's c- and f-ordered
@@ -86,11 +86,10 @@ final class Blas {
                 || ones.length() != c.size(0) || !contiguous(ones)) {
             return false;
         }
-        Pointer address = vector.data().addressPointer();
-        if (address == null) {
+        FloatPointer v = FloatAddress.of(vector);
+        if (v == null) {
             return false;
         }
-        FloatPointer v = address instanceof FloatPointer f ? f : new FloatPointer(address);
         int m = (int) c.size(0);
         int n = (int) c.size(1);
         if (!lc.rowMajor) {
@@ -103,6 +102,40 @@ final class Blas {
                     lc.pointer, lc.leading);
         }
         return true;
+    }
+
+    /**
+     * {@code y += alpha · x} ({@code accumulate}) or {@code y = alpha · x}, over two float arrays stored
+     * contiguously in the same order and of one length ({@code cblas_saxpy}; {@code cblas_scopy} and
+     * {@code cblas_sscal}).
+     */
+    static void axpy(double alpha, INDArray x, INDArray y, boolean accumulate) {
+        int n = sameContiguous(x, y);
+        FloatPointer px = FloatAddress.of(x);
+        FloatPointer py = FloatAddress.of(y);
+        if (accumulate) {
+            openblas_nolapack.cblas_saxpy(n, (float) alpha, px, 1, py, 1);
+        } else {
+            openblas_nolapack.cblas_scopy(n, px, 1, py, 1);
+            openblas_nolapack.cblas_sscal(n, (float) alpha, py, 1);
+        }
+    }
+
+    /** {@code Σ x ⊙ y} over two such arrays, accumulated in double ({@code cblas_dsdot}). */
+    static double dot(INDArray x, INDArray y) {
+        int n = sameContiguous(x, y);
+        return openblas_nolapack.cblas_dsdot(n, FloatAddress.of(x), 1, FloatAddress.of(y), 1);
+    }
+
+    /** The common length of two float arrays stored contiguously in one order; the fused step's buffers are. */
+    private static int sameContiguous(INDArray x, INDArray y) {
+        boolean same = x.dataType() == DataType.FLOAT && y.dataType() == DataType.FLOAT && x.length() == y.length()
+                && x.ordering() == y.ordering() && Shape.hasDefaultStridesForShape(x) && Shape.hasDefaultStridesForShape(y)
+                && FloatAddress.of(x) != null && FloatAddress.of(y) != null;
+        if (!same) {
+            throw new IllegalArgumentException("level-1 BLAS needs two contiguous float arrays of one length and order");
+        }
+        return (int) x.length();
     }
 
     private static boolean contiguous(INDArray vector) {
@@ -139,12 +172,8 @@ final class Blas {
             } else {
                 return null;
             }
-            Pointer address = x.data().addressPointer();
-            if (address == null) {
-                return null;
-            }
-            FloatPointer pointer = address instanceof FloatPointer f ? f : new FloatPointer(address);
-            return new Layout(pointer, rowMajor, (int) leading);
+            FloatPointer pointer = FloatAddress.of(x);
+            return pointer == null ? null : new Layout(pointer, rowMajor, (int) leading);
         }
     }
 }

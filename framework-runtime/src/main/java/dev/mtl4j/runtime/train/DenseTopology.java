@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.train;
 
 import dev.mtl4j.api.graph.GatedMixture;
+import dev.mtl4j.api.graph.TowerStitch;
 import dev.mtl4j.api.spi.ScalableLoss;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -36,8 +38,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
- * each ending in an output layer, optionally with inverted dropout after a hidden layer, and gated
- * mixtures of experts ({@link GatedMixture}: gates and experts are dense layers) — read off a
+ * each ending in an output layer, optionally with inverted dropout after a hidden layer, gated
+ * mixtures of experts ({@link GatedMixture}: gates and experts are dense layers) and cross-stitch
+ * units between towers of dense layers ({@link TowerStitch}) — read off a
  * ComputationGraph so that {@link FusedDenseStep} can train it directly. Anything else (other layer
  * kinds, merges, preprocessors, other activations, losses or dropouts) is reported as the reason the
  * fused step does not apply.
@@ -60,23 +63,39 @@ final class DenseTopology {
      * @param dropout DL4J's inverted dropout applied to this hidden layer's output (a {@code DropoutLayer}
      *     reading it, folded into it), or null
      * @param mixed for a {@link GatedMixture} (no parameters, no activation): its gate's node, then its
-     *     experts' nodes; null for a dense layer
+     *     experts' nodes; for one block of a cross-stitch unit: the towers' nodes; null for a dense layer
+     * @param stitch for one block of a cross-stitch unit, its row of α; else null
      * @param width the width of its output
      */
     record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
                 IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout,
-                int[] mixed, int width) {
+                int[] mixed, Stitch stitch, int width) {
 
         static Node mixture(String name, int[] mixed, int width) {
-            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), width);
+            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), null, width);
+        }
+
+        static Node stitched(String name, int[] towers, Stitch stitch, int width) {
+            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, towers.clone(), stitch, width);
         }
 
         Node withDropout(Dropout applied) {
             return new Node(name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
-                    regressionWeight, applied, mixed, width);
+                    regressionWeight, applied, mixed, stitch, width);
         }
 
+        /** A gated mixture of experts. */
         boolean isMixture() {
+            return mixed != null && stitch == null;
+        }
+
+        /** One block of a cross-stitch unit's output. */
+        boolean isStitch() {
+            return stitch != null;
+        }
+
+        /** A node computed from other nodes' outputs without parameters of its own in W and b. */
+        boolean mixes() {
             return mixed != null;
         }
 
@@ -104,8 +123,21 @@ final class DenseTopology {
         return forwardOrder.clone();
     }
 
-    boolean hasMixture() {
-        return nodes.stream().anyMatch(Node::isMixture);
+    /**
+     * One row of a cross-stitch unit's α: block {@code row} of the unit's output is
+     * {@code Σ_j α[row·towers + j] x_j}.
+     *
+     * @param unit the unit's layer name
+     * @param key the name of its one parameter
+     * @param alpha the unit's parameters, α row by row (a view of the network's)
+     * @param alphaGradient its gradient, likewise
+     */
+    record Stitch(String unit, String key, int row, int towers, INDArray alpha, INDArray alphaGradient) {
+    }
+
+    /** Whether a node mixes others (a gated mixture or a cross-stitch unit's block). */
+    boolean mixes() {
+        return nodes.stream().anyMatch(Node::mixes);
     }
 
     boolean hasDropout() {
@@ -137,6 +169,7 @@ final class DenseTopology {
         List<Node> nodes = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         Map<String, List<String>> merges = new HashMap<>();
+        Map<String, StitchUnit> units = new HashMap<>();
         int inputWidth = -1;
         for (String name : conf.getTopologicalOrderStr()) {
             if (name.equals(input)) {
@@ -157,6 +190,27 @@ final class DenseTopology {
                 }
                 index.put(name, nodes.size() - 1);
                 order.add(nodes.size() - 1);
+                continue;
+            }
+            if (vertex instanceof LayerVertex unitVertex && unitVertex.getLayerConf().getLayer() instanceof TowerStitch unit
+                    && unitVertex.getPreProcessor() == null && inputs.size() == 1 && merges.containsKey(inputs.get(0))) {
+                String why = stitchUnit(graph, name, unit, merges.get(inputs.get(0)), index, nodes, units);
+                if (why != null) {
+                    return Result.no(why);
+                }
+                continue;
+            }
+            if (vertex instanceof SubsetVertex subset && inputs.size() == 1 && units.containsKey(inputs.get(0))) {
+                StitchUnit unit = units.get(inputs.get(0));
+                if (subset.getFrom() % unit.width() != 0 || subset.getTo() != subset.getFrom() + unit.width() - 1) {
+                    return Result.no("'" + name + "' reads columns " + subset.getFrom() + "-" + subset.getTo() + " of '"
+                            + inputs.get(0) + "', not one tower's block");
+                }
+                Stitch row = new Stitch(unit.name(), unit.key(), subset.getFrom() / unit.width(), unit.towers().length, unit.alpha(),
+                        unit.alphaGradient());
+                index.put(name, nodes.size());
+                order.add(nodes.size());
+                nodes.add(Node.stitched(name, unit.towers(), row, unit.width()));
                 continue;
             }
             if (!(vertex instanceof LayerVertex layerVertex) || layerVertex.getPreProcessor() != null || inputs.size() != 1) {
@@ -192,7 +246,7 @@ final class DenseTopology {
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
                     output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
-                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null,
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null, null,
                     (int) layer.getParam(DefaultParamInitializer.WEIGHT_KEY).size(1));
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
@@ -228,7 +282,7 @@ final class DenseTopology {
         Node gate = nodes.get(mixed[0]);
         String gateName = merged.get(0);
         long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(gateName)).count();
-        if (mixed.length != mixture.getExperts() + 1 || gate.isMixture() || gate.dropout() != null || readers != 1) {
+        if (mixed.length != mixture.getExperts() + 1 || gate.mixes() || gate.dropout() != null || readers != 1) {
             return "mixture '" + name + "' does not read one gate of its own followed by its " + mixture.getExperts() + " experts";
         }
         nodes.add(Node.mixture(name, mixed, mixture.getWidth()));
@@ -236,7 +290,41 @@ final class DenseTopology {
     }
 
     /**
-     * Folds a dropout layer into the hidden dense layer it reads, when that layer feeds nothing else
+     * Records a cross-stitch unit reading a merge of its towers' dense layers, each as wide as the
+     * unit's blocks, when it has no dropout and one T×T parameter; its blocks become nodes as the
+     * slices reading them are met. Else says why not.
+     */
+    private static String stitchUnit(ComputationGraph graph, String name, TowerStitch unit, List<String> merged,
+                                     Map<String, Integer> index, List<Node> nodes, Map<String, StitchUnit> units) {
+        int towers = unit.getTowers();
+        org.deeplearning4j.nn.conf.layers.Layer conf = (org.deeplearning4j.nn.conf.layers.Layer) unit;
+        Layer layer = graph.getLayer(name);
+        if (merged.size() != towers || conf.getIDropout() != null || layer.numParams() != (long) towers * towers
+                || layer.paramTable().size() != 1) {
+            return "cross-stitch unit '" + name + "' does not read its " + towers + " towers with one " + towers + "x" + towers
+                    + " parameter and no dropout";
+        }
+        int[] read = new int[towers];
+        int width = -1;
+        for (int t = 0; t < towers; t++) {
+            Integer node = index.get(merged.get(t));
+            if (node == null || nodes.get(node).isOutput() || (width >= 0 && nodes.get(node).width() != width)) {
+                return "cross-stitch unit '" + name + "' reads '" + merged.get(t) + "', which is not a dense layer as wide as the others";
+            }
+            read[t] = node;
+            width = nodes.get(node).width();
+        }
+        String key = layer.paramTable().keySet().iterator().next();
+        units.put(name, new StitchUnit(name, key, read, width, layer.params(), layer.getGradientsViewArray()));
+        return null;
+    }
+
+    /** A cross-stitch unit whose blocks the slices after it read. */
+    private record StitchUnit(String name, String key, int[] towers, int width, INDArray alpha, INDArray alphaGradient) {
+    }
+
+    /**
+     * Folds a dropout layer into the hidden dense layer (or cross-stitch block) it reads, when that feeds nothing else
      * and the dropout is DL4J's plain inverted dropout with a fixed probability; else says why not.
      */
     private static String foldDropout(ComputationGraphConfiguration conf, String name, IDropout dropout, String from,

@@ -3,7 +3,6 @@ package dev.mtl4j.runtime.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -69,8 +68,7 @@ final class DirectAdam {
         if (!contiguous(array)) {
             throw new IllegalStateException("Adam's arrays are no longer contiguous float arrays");
         }
-        Pointer address = array.data().addressPointer();
-        return address instanceof FloatPointer f ? f : new FloatPointer(address);
+        return FloatAddress.of(array);
     }
 
     /** One updater block: its views and heap arrays to compute in (allocated once). */

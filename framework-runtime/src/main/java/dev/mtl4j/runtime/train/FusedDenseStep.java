@@ -33,6 +33,7 @@ final class FusedDenseStep implements TrainingStep {
     private final List<DenseTopology.Node> nodes;
     private final int[] forwardOrder;
     private final boolean dropout;
+    /** Whether some node mixes others (mixtures of experts, cross-stitch units). */
     private final boolean mixture;
     private final int outputs;
     private final Gradient gradient;
@@ -57,7 +58,7 @@ final class FusedDenseStep implements TrainingStep {
         this.nodes = topology.nodes();
         this.forwardOrder = topology.forwardOrder();
         this.dropout = topology.hasDropout();
-        this.mixture = topology.hasMixture();
+        this.mixture = topology.mixes();
         this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
@@ -66,9 +67,13 @@ final class FusedDenseStep implements TrainingStep {
         this.regularized = Regularization.any(graph);
         this.directBlocks = directBlocks(graph, regularized);
         this.adam = DirectAdam.of(directBlocks, params);
-        for (DenseTopology.Node node : nodes.stream().filter(node -> !node.isMixture()).toList()) {
-            gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
-            gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
+        for (DenseTopology.Node node : nodes) {
+            if (node.isStitch()) {
+                gradient.setGradientFor(node.stitch().unit() + "_" + node.stitch().key(), node.stitch().alphaGradient());
+            } else if (!node.isMixture()) {
+                gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
+                gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
+            }
         }
     }
 
@@ -232,10 +237,13 @@ final class FusedDenseStep implements TrainingStep {
         return directBlocks != null ? 1.0 / rows : 1.0;
     }
 
-    /** DL4J's general path, for per-task gradients through mixtures of experts (a task reads every expert). */
+    /**
+     * DL4J's general path, for per-task gradients through mixtures of experts and cross-stitch units (a
+     * task reads every expert, every tower).
+     */
     private GraphStep general() {
         if (general == null) {
-            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts");
+            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts or a cross-stitch unit");
         }
         return general;
     }
@@ -313,6 +321,10 @@ final class FusedDenseStep implements TrainingStep {
             DenseTopology.Node node = nodes.get(i);
             if (node.isMixture()) {
                 FusedMixture.forward(i, node, b);
+                continue;
+            }
+            if (node.isStitch()) {
+                FusedStitch.forward(i, node, b);
                 continue;
             }
             INDArray in = node.parent() < 0 ? input : b.output(node.parent());
@@ -410,6 +422,10 @@ final class FusedDenseStep implements TrainingStep {
             DenseTopology.Node node = nodes.get(i);
             if (node.isMixture()) {
                 FusedMixture.backward(i, node, b, errorStarted);
+                continue;
+            }
+            if (node.isStitch()) {
+                FusedStitch.backward(i, node, b, errorStarted[i], errorStarted, gradientScale);
                 continue;
             }
             INDArray delta;

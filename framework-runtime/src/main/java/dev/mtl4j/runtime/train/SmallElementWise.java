@@ -1,7 +1,5 @@
 package dev.mtl4j.runtime.train;
 
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -215,7 +213,7 @@ final class SmallElementWise {
     /** The values of {@code x} in scratch array {@code slot}. */
     private float[] read(INDArray x, int slot, int n) {
         float[] into = slot(slot, n);
-        pointer(x).get(into, 0, n);
+        FloatAddress.of(x).get(into, 0, n);
         return into;
     }
 
@@ -227,12 +225,6 @@ final class SmallElementWise {
     }
 
     private static void write(INDArray x, float[] values, int n) {
-        pointer(x).put(values, 0, n);
-    }
-
-    /** Where the array's first value lies (its buffer's address, view offset included). */
-    static FloatPointer pointer(INDArray x) {
-        Pointer address = x.data().addressPointer();
-        return address instanceof FloatPointer f ? f : new FloatPointer(address);
+        FloatAddress.of(x).put(values, 0, n);
     }
 }

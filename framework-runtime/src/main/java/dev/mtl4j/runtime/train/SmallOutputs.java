@@ -1,6 +1,5 @@
 package dev.mtl4j.runtime.train;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -97,25 +96,21 @@ final class SmallOutputs {
     /** Copies logits, labels and mask in; returns the mask's width (0 without one). */
     private int read(INDArray logits, INDArray labels, INDArray labelMask) {
         int n = (int) logits.length();
-        pointer(logits).get(z, 0, n);
-        pointer(labels).get(y, 0, n);
+        FloatAddress.of(logits).get(z, 0, n);
+        FloatAddress.of(labels).get(y, 0, n);
         if (labelMask == null) {
             return 0;
         }
-        pointer(labelMask).get(mask, 0, (int) labelMask.length());
+        FloatAddress.of(labelMask).get(mask, 0, (int) labelMask.length());
         return (int) labelMask.size(1);
     }
 
     private void write(INDArray out, int n) {
-        pointer(out).put(delta, 0, n);
+        FloatAddress.of(out).put(delta, 0, n);
     }
 
     private static boolean rowMajor(INDArray x) {
         return x.dataType() == DataType.FLOAT && x.rank() == 2 && (x.size(1) == 1 || x.stride(1) == 1)
                 && (x.size(0) == 1 || x.stride(0) == x.size(1));
-    }
-
-    private static FloatPointer pointer(INDArray x) {
-        return SmallElementWise.pointer(x);
     }
 }

@@ -82,6 +82,24 @@ class BlasTest {
         assertThat(doubles.sumNumber().doubleValue()).isZero();
     }
 
+    /** The cross-stitch unit's level-1 calls: y = αx, y += αx and Σ x ⊙ y, on c-ordered row-range views too. */
+    @Test
+    void axpyAndDotEqualNd4jsOnWholeArraysAndRowViews() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = rowsOf(new long[] {7, 5}, 'c');
+        INDArray y = Nd4j.rand(DataType.FLOAT, 7, 5);
+        INDArray expected = y.add(x.mul(0.3));
+        INDArray actual = y.dup();
+        Blas.axpy(0.3, x, actual, true);
+        assertThat(maxDifference(actual, expected)).isLessThan(1e-6);
+        Blas.axpy(-1.5, x, actual, false);
+        assertThat(maxDifference(actual, x.mul(-1.5))).isLessThan(1e-6);
+        assertThat(Blas.dot(x, y)).isCloseTo(x.mul(y).sumNumber().doubleValue(), org.assertj.core.api.Assertions.within(1e-5));
+        // arrays the fused step never makes are refused rather than read wrongly
+        INDArray columns = Nd4j.rand(DataType.FLOAT, 7, 8).get(NDArrayIndex.all(), NDArrayIndex.interval(0, 5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Blas.dot(columns, y)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** The middle rows of a larger random array: a view whose first element is not its buffer's first. */
     private static INDArray rowsOf(long[] shape, char order) {
         INDArray whole = Nd4j.rand(DataType.FLOAT, shape[0] + 4, shape[1]).dup(order);

@@ -1,6 +1,7 @@
 package dev.mtl4j.plugins.sharing;
 
 import dev.mtl4j.api.graph.LayerWiring;
+import dev.mtl4j.api.graph.TowerStitch;
 import java.util.Collection;
 import java.util.List;
 import org.deeplearning4j.nn.api.ParamInitializer;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * the diagonal and 0.1 shared over the rest, so towers begin mostly separate and learn how much to
  * share. α is exempt from weight decay: decay would pull the mix towards zero, not towards "no sharing".
  */
-public final class CrossStitchLayer extends FeedForwardLayer {
+public final class CrossStitchLayer extends FeedForwardLayer implements TowerStitch {
     static final String ALPHA = "alpha";
     static final double SELF = 0.9;
 
@@ -63,6 +64,7 @@ public final class CrossStitchLayer extends FeedForwardLayer {
                 .standardMemory((long) towers * towers, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
     }
 
+    @Override
     public int getTowers() {
         return towers;
     }
