@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The L2 penalty of soft parameter sharing: {@code c · Σ_{pairs} ‖θ_a − θ_b‖²} over corresponding
@@ -57,11 +58,13 @@ public final class ParameterTies extends BaseTrainingListener {
     double applyTo(ComputationGraph graph, double gradientScale) {
         double total = 0;
         for (TiedLayers pair : pairs(graph)) {
-            INDArray difference = pair.a.params().sub(pair.b.params());
-            total += pair.coefficient * Math.pow(difference.norm2Number().doubleValue(), 2);
-            difference.muli(2 * pair.coefficient * gradientScale);
-            pair.a.getGradientsViewArray().addi(difference);
-            pair.b.getGradientsViewArray().subi(difference);
+            // d = θ_a − θ_b in a buffer of the pair's own, then level-1 BLAS: no allocation, no ND4J op a step
+            Blas.axpy(1.0, pair.a.params(), pair.difference, false);
+            Blas.axpy(-1.0, pair.b.params(), pair.difference, true);
+            total += pair.coefficient * Blas.dot(pair.difference, pair.difference);
+            double factor = 2 * pair.coefficient * gradientScale;
+            Blas.axpy(factor, pair.difference, pair.a.getGradientsViewArray(), true);
+            Blas.axpy(-factor, pair.difference, pair.b.getGradientsViewArray(), true);
         }
         return total;
     }
@@ -97,7 +100,9 @@ public final class ParameterTies extends BaseTrainingListener {
                 }
                 for (int i = 0; i < corresponding.size(); i++) {
                     for (int j = i + 1; j < corresponding.size(); j++) {
-                        resolved.add(new TiedLayers(corresponding.get(i), corresponding.get(j), tie.coefficient()));
+                        Layer a = corresponding.get(i);
+                        resolved.add(new TiedLayers(a, corresponding.get(j), tie.coefficient(),
+                                Nd4j.createUninitialized(a.params().dataType(), a.params().shape(), a.params().ordering())));
                     }
                 }
             }
@@ -105,6 +110,7 @@ public final class ParameterTies extends BaseTrainingListener {
         return List.copyOf(resolved);
     }
 
-    private record TiedLayers(Layer a, Layer b, double coefficient) {
+    /** Two tied layers and room for the difference of their parameters. */
+    private record TiedLayers(Layer a, Layer b, double coefficient, INDArray difference) {
     }
 }
