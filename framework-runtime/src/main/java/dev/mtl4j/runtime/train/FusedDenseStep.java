@@ -110,6 +110,10 @@ final class FusedDenseStep implements TrainingStep {
         /** Per gate node, views of its activation's and its error's columns; made on demand. */
         private final INDArray[][] activationColumns;
         private final INDArray[][] errorColumns;
+        /** Per mixture node, its experts' outputs and error buffers and its flags; made on demand. */
+        private final INDArray[][] expertOutputs;
+        private final INDArray[][] expertErrors;
+        private final boolean[][] expertsStarted;
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
@@ -124,6 +128,9 @@ final class FusedDenseStep implements TrainingStep {
             dropped = new INDArray[n];
             activationColumns = new INDArray[n][];
             errorColumns = new INDArray[n][];
+            expertOutputs = new INDArray[n][];
+            expertErrors = new INDArray[n][];
+            expertsStarted = new boolean[n][];
             for (int i = 0; i < n; i++) {
                 long width = nodes.get(i).width();
                 preActivation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
@@ -155,6 +162,36 @@ final class FusedDenseStep implements TrainingStep {
                 columns[n][k] = arrays[n].getColumn(k);
             }
             return columns[n][k];
+        }
+
+        /** The outputs of the experts mixture n reads (after their dropout, if any), made once per batch size. */
+        INDArray[] expertOutputs(int n, int[] mixed) {
+            if (expertOutputs[n] == null) {
+                expertOutputs[n] = new INDArray[mixed.length - 1];
+                for (int k = 1; k < mixed.length; k++) {
+                    expertOutputs[n][k - 1] = output(mixed[k]);
+                }
+            }
+            return expertOutputs[n];
+        }
+
+        /** The error buffers of the experts mixture n reads, likewise. */
+        INDArray[] expertErrors(int n, int[] mixed) {
+            if (expertErrors[n] == null) {
+                expertErrors[n] = new INDArray[mixed.length - 1];
+                for (int k = 1; k < mixed.length; k++) {
+                    expertErrors[n][k - 1] = error[mixed[k]];
+                }
+            }
+            return expertErrors[n];
+        }
+
+        /** Room for mixture n's per-expert flags (whether an expert's error already holds a contribution). */
+        boolean[] expertsStarted(int n, int experts) {
+            if (expertsStarted[n] == null) {
+                expertsStarted[n] = new boolean[experts];
+            }
+            return expertsStarted[n];
         }
 
         /** What the layers reading node n see: its activation, after its dropout if it has one. */

@@ -20,7 +20,7 @@ final class FusedMixture {
     static void forward(int n, DenseTopology.Node node, FusedDenseStep.Buffers b) {
         int[] mixed = node.mixed();
         INDArray y = b.activation[n];
-        if (b.elementWise.mixtureForward(b.activation[mixed[0]], experts(mixed, b), y)) {
+        if (b.elementWise.mixtureForward(b.activation[mixed[0]], b.expertOutputs(n, mixed), y)) {
             return;
         }
         INDArray product = b.preActivation[n];
@@ -41,13 +41,12 @@ final class FusedMixture {
         int[] mixed = node.mixed();
         INDArray epsilon = b.error[n];
         INDArray product = b.preActivation[n];
-        boolean[] accumulate = new boolean[mixed.length - 1];
-        INDArray[] errors = new INDArray[mixed.length - 1];
+        boolean[] accumulate = b.expertsStarted(n, mixed.length - 1);
         for (int k = 1; k < mixed.length; k++) {
             accumulate[k - 1] = started[mixed[k]];
-            errors[k - 1] = b.error[mixed[k]];
         }
-        if (b.elementWise.mixtureBackward(epsilon, b.activation[mixed[0]], b.error[mixed[0]], experts(mixed, b), errors, accumulate)) {
+        if (b.elementWise.mixtureBackward(epsilon, b.activation[mixed[0]], b.error[mixed[0]], b.expertOutputs(n, mixed),
+                b.expertErrors(n, mixed), accumulate)) {
             for (int k = 0; k < mixed.length; k++) {
                 started[mixed[k]] = true;
             }
@@ -67,14 +66,5 @@ final class FusedMixture {
             }
         }
         started[mixed[0]] = true;
-    }
-
-    /** The outputs of the experts a mixture reads (after their dropout, if any). */
-    private static INDArray[] experts(int[] mixed, FusedDenseStep.Buffers b) {
-        INDArray[] experts = new INDArray[mixed.length - 1];
-        for (int k = 1; k < mixed.length; k++) {
-            experts[k - 1] = b.output(mixed[k]);
-        }
-        return experts;
     }
 }
