@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.embed;
 
 import dev.mtl4j.api.graph.LayerWiring;
+import dev.mtl4j.api.graph.RowWiseLayer;
 import java.util.Collection;
 import java.util.List;
 import org.deeplearning4j.nn.api.ParamInitializer;
@@ -19,9 +20,10 @@ import org.nd4j.linalg.learning.regularization.Regularization;
  * it holds a category's index, replaced by that category's learned row. The output is each column's
  * result side by side, in input order, and the encoder reads it as it would read the input. Its
  * parameters are exempt from weight decay (the frequencies and embedding rows are not the weights
- * decay is meant for). Saved in the network's JSON like DL4J's own layers.
+ * decay is meant for). Saved in the network's JSON like DL4J's own layers. Row-wise, so the fused
+ * training step runs it between the dense layers it computes itself.
  */
-public final class TabularEmbeddingLayer extends FeedForwardLayer {
+public final class TabularEmbeddingLayer extends FeedForwardLayer implements RowWiseLayer {
     private int[] kinds = new int[0];
     private int[] sizes = new int[0];
     private int[] frequencies = new int[0];

@@ -1,6 +1,7 @@
 package dev.mtl4j.runtime.train;
 
 import dev.mtl4j.api.graph.GatedMixture;
+import dev.mtl4j.api.graph.RowWiseLayer;
 import dev.mtl4j.api.graph.TowerStitch;
 import dev.mtl4j.api.spi.ScalableLoss;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -40,7 +42,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
  * each ending in an output layer, optionally with inverted dropout after a hidden layer, gated
  * mixtures of experts ({@link GatedMixture}: gates and experts are dense layers) and cross-stitch
- * units between towers of dense layers ({@link TowerStitch}) — read off a
+ * units between towers of dense layers ({@link TowerStitch}), and layers computed by their own passes
+ * row by row ({@link RowWiseLayer}, such as column embeddings) — read off a
  * ComputationGraph so that {@link FusedDenseStep} can train it directly. Anything else (other layer
  * kinds, merges, preprocessors, other activations, losses or dropouts) is reported as the reason the
  * fused step does not apply.
@@ -65,23 +68,35 @@ final class DenseTopology {
      * @param mixed for a {@link GatedMixture} (no parameters, no activation): its gate's node, then its
      *     experts' nodes; for one block of a cross-stitch unit: the towers' nodes; null for a dense layer
      * @param stitch for one block of a cross-stitch unit, its row of α; else null
+     * @param own for a {@link RowWiseLayer}, the running layer whose own forward and backward passes
+     *     compute it; else null
      * @param width the width of its output
      */
     record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
                 IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout,
-                int[] mixed, Stitch stitch, int width) {
+                int[] mixed, Stitch stitch, Layer own, int width) {
 
         static Node mixture(String name, int[] mixed, int width) {
-            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), null, width);
+            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), null, null, width);
         }
 
         static Node stitched(String name, int[] towers, Stitch stitch, int width) {
-            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, towers.clone(), stitch, width);
+            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, towers.clone(), stitch, null,
+                    width);
+        }
+
+        static Node rowWise(String name, int parent, Layer own, int width) {
+            return new Node(name, parent, null, null, null, null, null, null, -1, Double.NaN, null, null, null, own, width);
         }
 
         Node withDropout(Dropout applied) {
             return new Node(name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
-                    regressionWeight, applied, mixed, stitch, width);
+                    regressionWeight, applied, mixed, stitch, own, width);
+        }
+
+        /** A layer computed by its own forward and backward passes ({@link RowWiseLayer}). */
+        boolean isOwn() {
+            return own != null;
         }
 
         /** A gated mixture of experts. */
@@ -135,9 +150,12 @@ final class DenseTopology {
     record Stitch(String unit, String key, int row, int towers, INDArray alpha, INDArray alphaGradient) {
     }
 
-    /** Whether a node mixes others (a gated mixture or a cross-stitch unit's block). */
-    boolean mixes() {
-        return nodes.stream().anyMatch(Node::mixes);
+    /**
+     * Whether some node is not a dense layer whose arithmetic the step's per-task passes know: a gated
+     * mixture, a cross-stitch unit's block, a row-wise layer of its own.
+     */
+    boolean hasNodesBeyondDense() {
+        return nodes.stream().anyMatch(node -> node.mixes() || node.isOwn());
     }
 
     boolean hasDropout() {
@@ -227,6 +245,22 @@ final class DenseTopology {
             if (layerConf.getIDropout() != null) {
                 return Result.no("layer '" + name + "' applies dropout to its input");
             }
+            if (layerConf instanceof RowWiseLayer && layerConf instanceof FeedForwardLayer rowWise && !outputs.contains(name)) {
+                String from = inputs.get(0);
+                int parent = from.equals(input) ? -1 : index.getOrDefault(from, -2);
+                long width = parent == -1 ? (inputWidth >= 0 ? inputWidth : rowWise.getNIn()) : parent >= 0 ? nodes.get(parent).width() : -1;
+                if (parent == -2 || (parent >= 0 && nodes.get(parent).isOutput()) || width != rowWise.getNIn()) {
+                    return Result.no("row-wise layer '" + name + "' reads '" + from + "', which is not a " + rowWise.getNIn()
+                            + "-wide input or dense layer");
+                }
+                if (parent == -1) {
+                    inputWidth = (int) rowWise.getNIn();
+                }
+                index.put(name, nodes.size());
+                order.add(nodes.size());
+                nodes.add(Node.rowWise(name, parent, graph.getLayer(name), (int) rowWise.getNOut()));
+                continue;
+            }
             Optional<String> unsupported = unsupported(name, layerConf, outputs.contains(name));
             if (unsupported.isPresent()) {
                 return Result.no(unsupported.get());
@@ -246,7 +280,7 @@ final class DenseTopology {
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
                     output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
-                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null, null,
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null, null, null,
                     (int) layer.getParam(DefaultParamInitializer.WEIGHT_KEY).size(1));
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {

@@ -33,7 +33,7 @@ final class FusedDenseStep implements TrainingStep {
     private final List<DenseTopology.Node> nodes;
     private final int[] forwardOrder;
     private final boolean dropout;
-    /** Whether some node mixes others (mixtures of experts, cross-stitch units). */
+    /** Whether some node is beyond the per-task passes (mixtures of experts, cross-stitch units, row-wise layers). */
     private final boolean mixture;
     private final int outputs;
     private final Gradient gradient;
@@ -58,7 +58,7 @@ final class FusedDenseStep implements TrainingStep {
         this.nodes = topology.nodes();
         this.forwardOrder = topology.forwardOrder();
         this.dropout = topology.hasDropout();
-        this.mixture = topology.mixes();
+        this.mixture = topology.hasNodesBeyondDense();
         this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
@@ -70,6 +70,9 @@ final class FusedDenseStep implements TrainingStep {
         for (DenseTopology.Node node : nodes) {
             if (node.isStitch()) {
                 gradient.setGradientFor(node.stitch().unit() + "_" + node.stitch().key(), node.stitch().alphaGradient());
+            } else if (node.isOwn()) {
+                node.own().conf().getLayer().initializer().getGradientsFromFlattened(node.own().conf(),
+                        node.own().getGradientsViewArray()).forEach((key, view) -> gradient.setGradientFor(node.name() + "_" + key, view));
             } else if (!node.isMixture()) {
                 gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
                 gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
@@ -276,11 +279,12 @@ final class FusedDenseStep implements TrainingStep {
 
     /**
      * DL4J's general path, for per-task gradients through mixtures of experts and cross-stitch units (a
-     * task reads every expert, every tower).
+     * task reads every expert, every tower) and through row-wise layers' own backward passes.
      */
     private GraphStep general() {
         if (general == null) {
-            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts or a cross-stitch unit");
+            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts, a cross-stitch unit or a "
+                    + "layer's own backward pass");
         }
         return general;
     }
@@ -362,6 +366,10 @@ final class FusedDenseStep implements TrainingStep {
             }
             if (node.isStitch()) {
                 FusedStitch.forward(i, node, b);
+                continue;
+            }
+            if (node.isOwn()) {
+                FusedOwnLayer.forward(i, node, node.parent() < 0 ? input : b.output(node.parent()), b, training);
                 continue;
             }
             INDArray in = node.parent() < 0 ? input : b.output(node.parent());
@@ -463,6 +471,10 @@ final class FusedDenseStep implements TrainingStep {
             }
             if (node.isStitch()) {
                 FusedStitch.backward(i, node, b, errorStarted[i], errorStarted, gradientScale);
+                continue;
+            }
+            if (node.isOwn()) {
+                FusedOwnLayer.backward(i, node, b, errorStarted, gradientScale);
                 continue;
             }
             INDArray delta;

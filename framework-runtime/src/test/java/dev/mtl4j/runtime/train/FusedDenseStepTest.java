@@ -227,29 +227,64 @@ final class FusedDenseStepTest {
     }
 
     /**
-     * A layer the fused step does not know — here column embeddings; a plugin's own layer that declares
-     * neither {@code GatedMixture} nor {@code TowerStitch} is treated alike — still trains, through DL4J's fit.
+     * Column embeddings (a row-wise layer: the step runs its own forward and backward passes) of the
+     * income survey's many-valued answers, one-hot for the rest, under a dense encoder with dropout; Adam.
      */
     @Test
-    void aLayerTheStepDoesNotKnowTrainsThroughTheGeneralPath() {
+    void learnedCategoryEmbeddingsUnderADenseEncoderWithAdam() {
         PipelineSpec spec = Mtl.pipeline("income")
                 .data(Data.csv(Pipelines.incomeFile())
                         .feature(FeatureType.CATEGORICAL, FeatureOptions.embeddedAbove(5, 4), "*")
-                        .drop("DUAL.INCOMES").split(0.2, 7).limit(1000))
+                        .drop("DUAL.INCOMES").split(0.2, 7).limit(1500))
+                .encoder(Encoders.mlp().hidden(16).dropout(0.1))
+                .task("INCOME", Heads.classification()).weight(0.5)
+                .task("MARITAL.STATUS", Heads.classification()).weight(0.5)
+                .training(t -> t.batchSize(50).adam(1e-2).seed(3))
+                .build();
+        assertThat(StepKind.chosenFor(prepare(spec).network().graph())).isEqualTo("fused-dense");
+        assertSameTraining(spec);
+    }
+
+    /** PLR embeddings (periodic, linear, ReLU) of ordered answers with SGD and weight decay (DL4J's updater). */
+    @Test
+    void plrEmbeddingsOfOrderedAnswersWithSgdAndWeightDecay() {
+        FeatureOptions plr = new FeatureOptions(dev.mtl4j.api.spec.NumericTransform.STANDARD,
+                dev.mtl4j.api.spec.NumericEmbedding.PLR, null, 6, 6, 0.1);
+        assertSameTraining(Mtl.pipeline("income")
+                .data(Data.csv(Pipelines.incomeFile()).categorical("*")
+                        .ordinal("AGE", plr, "14-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+                        .drop("DUAL.INCOMES").split(0.2, 7))
                 .encoder(Encoders.mlp().hidden(16))
-                .task("INCOME", Heads.classification()).task("MARITAL.STATUS", Heads.classification())
+                .task("INCOME", Heads.classification()).weight(0.6)
+                .task("MARITAL.STATUS", Heads.classification()).weight(0.4)
+                .training(t -> t.batchSize(50).sgd(0.05, 0.9).weightDecay(1e-3).seed(5))
+                .build());
+    }
+
+    /**
+     * A layer the fused step does not know — here the text plugin's word embeddings and 1-D convolution,
+     * whose activations are sequences — still trains, through DL4J's fit.
+     */
+    @Test
+    void aLayerTheStepDoesNotKnowTrainsThroughTheGeneralPath() {
+        PipelineSpec spec = Mtl.pipeline("fine-food")
+                .data(Data.csv(dev.mtl4j.runtime.Repository.file("examples/data/fine_food_reviews.csv").toString())
+                        .text("review").split(0.2, 7).limit(400))
+                .encoder(dev.mtl4j.api.dsl.Component.of("embedding").param("body", "cnn").param("maxLength", 30)
+                        .param("dimension", 8).param("units", 8))
+                .task("score", Heads.binary())
                 .training(t -> t.batchSize(50).adam(1e-2).seed(3))
                 .build();
         PreparedPipeline prepared = prepare(spec);
         ComputationGraph graph = prepared.network().graph();
-        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("embeddings/columns");
+        assertThatThrownBy(() -> StepKind.FUSED.create(graph)).hasMessageContaining("the fused step cannot train this network");
         TrainingStep step = StepKind.AUTO.create(graph);
         assertThat(step.name()).isEqualTo("computation-graph");
-        StepWeights weights = StepWeights.fixed(new double[] {1, 1});
+        StepWeights weights = StepWeights.fixed(new double[] {1});
         BatchPlan plan = new BatchPlan(prepared.train(), 50, new Random(1));
         double first = step.fit(plan.batch(0), weights).loss();
         double last = first;
-        for (int epoch = 0; epoch < 3; epoch++) {
+        for (int epoch = 0; epoch < 4; epoch++) {
             for (int b = 0; b < plan.batches(); b++) {
                 last = step.fit(plan.batch(b), weights).loss();
             }
