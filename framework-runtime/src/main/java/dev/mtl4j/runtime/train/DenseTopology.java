@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.SubsetVertex;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -42,19 +43,38 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * A network made only of dense layers in a tree — one input, a shared stack, heads branching off it,
  * each ending in an output layer, optionally with inverted dropout after a hidden layer, gated
  * mixtures of experts ({@link GatedMixture}: gates and experts are dense layers) and cross-stitch
- * units between towers of dense layers ({@link TowerStitch}), and layers computed by their own passes
- * row by row ({@link RowWiseLayer}, such as column embeddings) — read off a
- * ComputationGraph so that {@link FusedDenseStep} can train it directly. Anything else (other layer
- * kinds, merges, preprocessors, other activations, losses or dropouts) is reported as the reason the
- * fused step does not apply.
+ * units between towers of dense layers ({@link TowerStitch}), layers computed by their own passes
+ * row by row ({@link RowWiseLayer}, such as column embeddings), merges read by dense layers and
+ * element-wise products (MTAN's masks) — read off a ComputationGraph so that {@link FusedDenseStep}
+ * can train it directly. Anything else (other layer kinds or vertices, preprocessors, other
+ * activations, losses or dropouts) is reported as the reason the fused step does not apply.
  */
 final class DenseTopology {
 
+    /** What computes a node. */
+    enum Kind {
+        /** A dense hidden or output layer: W, b and an activation. */
+        DENSE,
+        /** A {@link GatedMixture}: reads its gate's node, then its experts' nodes. */
+        MIXTURE,
+        /** One block of a {@link TowerStitch} unit's output: reads the towers' nodes. */
+        STITCH,
+        /** A {@link RowWiseLayer}, computed by its own forward and backward passes. */
+        ROW_WISE,
+        /** DL4J's {@code MergeVertex} read by a dense layer: the nodes it reads side by side, copied. */
+        CONCAT,
+        /** DL4J's {@code ElementWiseVertex} product of two nodes (MTAN's masks). */
+        PRODUCT,
+        /** A dropout layer after a node whose output other layers read before the dropout: a copy, then the dropout. */
+        DROPOUT
+    }
+
     /**
-     * One dense or output layer, or a gated mixture of experts.
+     * One node of the network the fused step computes.
      *
+     * @param kind what computes it
      * @param name the vertex name
-     * @param parent the index of the node it reads, or -1 for the network input (and for a mixture)
+     * @param parent the index of the node it reads, or -1 for the network input (and for nodes reading several)
      * @param weights W [nIn, nOut] (a view of the network's parameters)
      * @param bias b [1, nOut]
      * @param weightGradient dW, a view of the network's flattened gradient
@@ -63,55 +83,47 @@ final class DenseTopology {
      * @param loss the loss of an output layer, null for a hidden layer
      * @param output the network output index of an output layer, -1 for a hidden layer
      * @param regressionWeight λ of an MSE/MAE output whose loss the fused step computes itself, else NaN
-     * @param dropout DL4J's inverted dropout applied to this hidden layer's output (a {@code DropoutLayer}
+     * @param dropout DL4J's inverted dropout applied to this hidden node's output (a {@code DropoutLayer}
      *     reading it, folded into it), or null
-     * @param mixed for a {@link GatedMixture} (no parameters, no activation): its gate's node, then its
-     *     experts' nodes; for one block of a cross-stitch unit: the towers' nodes; null for a dense layer
+     * @param mixed the nodes a node of several inputs reads, in order (for a mixture: its gate's node, then
+     *     its experts' nodes); null for one reading a single node
      * @param stitch for one block of a cross-stitch unit, its row of α; else null
-     * @param own for a {@link RowWiseLayer}, the running layer whose own forward and backward passes
-     *     compute it; else null
+     * @param own for a row-wise layer, the running layer; else null
      * @param width the width of its output
      */
-    record Node(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient, INDArray biasGradient,
-                IActivation activation, ILossFunction loss, int output, double regressionWeight, Dropout dropout,
-                int[] mixed, Stitch stitch, Layer own, int width) {
+    record Node(Kind kind, String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient,
+                INDArray biasGradient, IActivation activation, ILossFunction loss, int output, double regressionWeight,
+                Dropout dropout, int[] mixed, Stitch stitch, Layer own, int width) {
 
-        static Node mixture(String name, int[] mixed, int width) {
-            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, mixed.clone(), null, null, width);
+        static Node dense(String name, int parent, INDArray weights, INDArray bias, INDArray weightGradient,
+                          INDArray biasGradient, IActivation activation, ILossFunction loss, int output, double regressionWeight,
+                          int width) {
+            return new Node(Kind.DENSE, name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
+                    regressionWeight, null, null, null, null, width);
         }
 
-        static Node stitched(String name, int[] towers, Stitch stitch, int width) {
-            return new Node(name, -1, null, null, null, null, null, null, -1, Double.NaN, null, towers.clone(), stitch, null,
+        static Node reading(Kind kind, String name, int[] read, int width) {
+            return new Node(kind, name, -1, null, null, null, null, null, null, -1, Double.NaN, null, read.clone(), null, null,
                     width);
         }
 
+        static Node stitched(String name, int[] towers, Stitch stitch, int width) {
+            return new Node(Kind.STITCH, name, -1, null, null, null, null, null, null, -1, Double.NaN, null, towers.clone(),
+                    stitch, null, width);
+        }
+
         static Node rowWise(String name, int parent, Layer own, int width) {
-            return new Node(name, parent, null, null, null, null, null, null, -1, Double.NaN, null, null, null, own, width);
+            return new Node(Kind.ROW_WISE, name, parent, null, null, null, null, null, null, -1, Double.NaN, null, null, null,
+                    own, width);
         }
 
         Node withDropout(Dropout applied) {
-            return new Node(name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
+            return new Node(kind, name, parent, weights, bias, weightGradient, biasGradient, activation, loss, output,
                     regressionWeight, applied, mixed, stitch, own, width);
         }
 
-        /** A layer computed by its own forward and backward passes ({@link RowWiseLayer}). */
-        boolean isOwn() {
-            return own != null;
-        }
-
-        /** A gated mixture of experts. */
-        boolean isMixture() {
-            return mixed != null && stitch == null;
-        }
-
-        /** One block of a cross-stitch unit's output. */
-        boolean isStitch() {
-            return stitch != null;
-        }
-
-        /** A node computed from other nodes' outputs without parameters of its own in W and b. */
-        boolean mixes() {
-            return mixed != null;
+        boolean isDense() {
+            return kind == Kind.DENSE;
         }
 
         boolean isOutput() {
@@ -155,7 +167,7 @@ final class DenseTopology {
      * mixture, a cross-stitch unit's block, a row-wise layer of its own.
      */
     boolean hasNodesBeyondDense() {
-        return nodes.stream().anyMatch(node -> node.mixes() || node.isOwn());
+        return nodes.stream().anyMatch(node -> !node.isDense());
     }
 
     boolean hasDropout() {
@@ -218,6 +230,15 @@ final class DenseTopology {
                 }
                 continue;
             }
+            if (vertex instanceof ElementWiseVertex product && product.getOp() == ElementWiseVertex.Op.Product) {
+                String why = product(name, inputs, index, nodes);
+                if (why != null) {
+                    return Result.no(why);
+                }
+                index.put(name, nodes.size() - 1);
+                order.add(nodes.size() - 1);
+                continue;
+            }
             if (vertex instanceof SubsetVertex subset && inputs.size() == 1 && units.containsKey(inputs.get(0))) {
                 StitchUnit unit = units.get(inputs.get(0));
                 if (subset.getFrom() % unit.width() != 0 || subset.getTo() != subset.getFrom() + unit.width() - 1) {
@@ -266,6 +287,15 @@ final class DenseTopology {
                 return Result.no(unsupported.get());
             }
             String from = inputs.get(0);
+            if (!index.containsKey(from) && merges.containsKey(from)) {
+                // a dense layer reading a merge (MTAN's mask reads its layer and the masked one below): the parts copied side by side
+                String why = concat(from, merges.get(from), index, nodes);
+                if (why != null) {
+                    return Result.no(why);
+                }
+                index.put(from, nodes.size() - 1);
+                order.add(nodes.size() - 1);
+            }
             int parent = from.equals(input) ? -1 : index.getOrDefault(from, -2);
             if (parent == -2 || (parent >= 0 && nodes.get(parent).isOutput())) {
                 return Result.no("layer '" + name + "' reads '" + from + "', which is not a dense layer");
@@ -275,12 +305,12 @@ final class DenseTopology {
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
             boolean output = outputs.contains(name);
             BaseOutputLayer outputConf = output ? (BaseOutputLayer) layerConf : null;
-            Node node = new Node(name, parent, layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
+            Node node = Node.dense(name, parent, layer.getParam(DefaultParamInitializer.WEIGHT_KEY),
                     layer.getParam(DefaultParamInitializer.BIAS_KEY), gradients.get(DefaultParamInitializer.WEIGHT_KEY),
                     asRow(gradients.get(DefaultParamInitializer.BIAS_KEY)),
                     output ? outputConf.getActivationFn() : ((DenseLayer) layerConf).getActivationFn(),
                     output ? outputConf.getLossFn() : null, output ? outputs.indexOf(name) : -1,
-                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN, null, null, null, null,
+                    output ? FastGradients.uniformRegressionWeight(outputConf.getLossFn()) : Double.NaN,
                     (int) layer.getParam(DefaultParamInitializer.WEIGHT_KEY).size(1));
             if (parent == -1) {
                 if (inputWidth >= 0 && inputWidth != node.weights().size(0)) {
@@ -316,11 +346,44 @@ final class DenseTopology {
         Node gate = nodes.get(mixed[0]);
         String gateName = merged.get(0);
         long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(gateName)).count();
-        if (mixed.length != mixture.getExperts() + 1 || gate.mixes() || gate.dropout() != null || readers != 1) {
+        if (mixed.length != mixture.getExperts() + 1 || !gate.isDense() || gate.dropout() != null || readers != 1) {
             return "mixture '" + name + "' does not read one gate of its own followed by its " + mixture.getExperts() + " experts";
         }
-        nodes.add(Node.mixture(name, mixed, mixture.getWidth()));
+        nodes.add(Node.reading(Kind.MIXTURE, name, mixed, mixture.getWidth()));
         return null;
+    }
+
+    /** Adds the product of two nodes of one width; else says why not. */
+    private static String product(String name, List<String> inputs, Map<String, Integer> index, List<Node> nodes) {
+        int[] read = read(inputs, index, nodes);
+        if (read == null || read.length != 2 || read[0] == read[1] || nodes.get(read[0]).width() != nodes.get(read[1]).width()) {
+            return "product '" + name + "' does not read two different hidden layers of one width";
+        }
+        nodes.add(Node.reading(Kind.PRODUCT, name, read, nodes.get(read[0]).width()));
+        return null;
+    }
+
+    /** Adds a merge of hidden nodes, as a dense layer reads it; else says why not. */
+    private static String concat(String name, List<String> inputs, Map<String, Integer> index, List<Node> nodes) {
+        int[] read = read(inputs, index, nodes);
+        if (read == null) {
+            return "merge '" + name + "' does not read hidden layers only";
+        }
+        nodes.add(Node.reading(Kind.CONCAT, name, read, java.util.Arrays.stream(read).map(k -> nodes.get(k).width()).sum()));
+        return null;
+    }
+
+    /** The nodes of these vertices, when each is a hidden node; else null. */
+    private static int[] read(List<String> inputs, Map<String, Integer> index, List<Node> nodes) {
+        int[] read = new int[inputs.size()];
+        for (int k = 0; k < read.length; k++) {
+            Integer node = index.get(inputs.get(k));
+            if (node == null || nodes.get(node).isOutput()) {
+                return null;
+            }
+            read[k] = node;
+        }
+        return read;
     }
 
     /**
@@ -364,22 +427,30 @@ final class DenseTopology {
     private static String foldDropout(ComputationGraphConfiguration conf, String name, IDropout dropout, String from,
                                       Map<String, Integer> index, List<Node> nodes, List<Integer> order) {
         Integer parent = index.get(from);
-        if (parent == null || nodes.get(parent).isOutput() || nodes.get(parent).isMixture() || nodes.get(parent).dropout() != null
+        if (parent == null || nodes.get(parent).isOutput() || nodes.get(parent).kind() == Kind.MIXTURE || nodes.get(parent).dropout() != null
                 || !from.equals(nodes.get(parent).name())) {
             return "dropout layer '" + name + "' does not follow a dense layer";
-        }
-        long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(from)).count();
-        if (readers != 1 || conf.getNetworkOutputs().contains(from)) {
-            return "dropout layer '" + name + "' reads '" + from + "', which other layers read too";
         }
         if (dropout != null && (dropout.getClass() != Dropout.class || ((Dropout) dropout).getPSchedule() != null)) {
             return "layer '" + name + "' uses a dropout other than a fixed inverted dropout";
         }
-        if (dropout != null) {
+        if (dropout == null) {
+            index.put(name, parent);
+            return null;
+        }
+        long readers = conf.getVertexInputs().values().stream().filter(inputs -> inputs.contains(from)).count();
+        if (readers == 1 && !conf.getNetworkOutputs().contains(from)) {
             nodes.set(parent, nodes.get(parent).withDropout((Dropout) dropout));
             order.add(-parent - 1);
+            index.put(name, parent);
+            return null;
         }
-        index.put(name, parent);
+        // the layer's output is read before the dropout too (MTAN's masks read it): the dropout is a node of its own
+        int node = nodes.size();
+        nodes.add(Node.reading(Kind.DROPOUT, name, new int[] {parent}, nodes.get(parent).width()).withDropout((Dropout) dropout));
+        order.add(node);
+        order.add(-node - 1);
+        index.put(name, node);
         return null;
     }
 

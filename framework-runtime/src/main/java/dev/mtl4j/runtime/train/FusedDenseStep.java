@@ -17,11 +17,13 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
- * A training step for dense networks (with DL4J's inverted dropout after hidden layers, and gated
- * mixtures of experts) that does what {@link ComputationGraph#fit} does — the same
+ * A training step for dense networks (with DL4J's inverted dropout after hidden layers, gated mixtures
+ * of experts, cross-stitch units, tied towers' penalty, and row-wise layers such as column embeddings
+ * run through their own passes) that does what {@link ComputationGraph#fit} does — the same
  * forward pass, DL4J's own activation and loss functions for every derivative, DL4J's own updater
  * (learning-rate schedules, weight decay and all) on the network's own parameter, gradient and
  * updater-state arrays — without its per-step machinery: no workspaces opened and closed, no
@@ -68,14 +70,17 @@ final class FusedDenseStep implements TrainingStep {
         this.directBlocks = directBlocks(graph, regularized);
         this.adam = DirectAdam.of(directBlocks, params);
         for (DenseTopology.Node node : nodes) {
-            if (node.isStitch()) {
-                gradient.setGradientFor(node.stitch().unit() + "_" + node.stitch().key(), node.stitch().alphaGradient());
-            } else if (node.isOwn()) {
-                node.own().conf().getLayer().initializer().getGradientsFromFlattened(node.own().conf(),
+            switch (node.kind()) {
+                case STITCH -> gradient.setGradientFor(node.stitch().unit() + "_" + node.stitch().key(), node.stitch().alphaGradient());
+                case ROW_WISE -> node.own().conf().getLayer().initializer().getGradientsFromFlattened(node.own().conf(),
                         node.own().getGradientsViewArray()).forEach((key, view) -> gradient.setGradientFor(node.name() + "_" + key, view));
-            } else if (!node.isMixture()) {
-                gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
-                gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
+                case DENSE -> {
+                    gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.WEIGHT_KEY, node.weightGradient());
+                    gradient.setGradientFor(node.name() + "_" + DefaultParamInitializer.BIAS_KEY, node.biasGradient());
+                }
+                default -> {
+                    // no parameters
+                }
             }
         }
     }
@@ -117,6 +122,9 @@ final class FusedDenseStep implements TrainingStep {
         private final INDArray[][] expertOutputs;
         private final INDArray[][] expertErrors;
         private final boolean[][] expertsStarted;
+        /** Per merge node, views of its parts' columns in its activation and its error; made on demand. */
+        private final INDArray[][] activationBlocks;
+        private final INDArray[][] errorBlocks;
 
         Buffers(List<DenseTopology.Node> nodes, long rows) {
             ones = Nd4j.ones(DataType.FLOAT, rows, 1);
@@ -134,6 +142,8 @@ final class FusedDenseStep implements TrainingStep {
             expertOutputs = new INDArray[n][];
             expertErrors = new INDArray[n][];
             expertsStarted = new boolean[n][];
+            activationBlocks = new INDArray[n][];
+            errorBlocks = new INDArray[n][];
             for (int i = 0; i < n; i++) {
                 long width = nodes.get(i).width();
                 preActivation[i] = Nd4j.createUninitialized(DataType.FLOAT, rows, width);
@@ -195,6 +205,29 @@ final class FusedDenseStep implements TrainingStep {
                 expertsStarted[n] = new boolean[experts];
             }
             return expertsStarted[n];
+        }
+
+        /** Columns of part k in merge node n's activation, a view made once per batch size. */
+        INDArray activationBlock(int n, int k, int[] parts) {
+            return block(activationBlocks, activation, n, k, parts);
+        }
+
+        /** Columns of part k in merge node n's error, likewise. */
+        INDArray errorBlock(int n, int k, int[] parts) {
+            return block(errorBlocks, error, n, k, parts);
+        }
+
+        private INDArray block(INDArray[][] blocks, INDArray[] arrays, int n, int k, int[] parts) {
+            if (blocks[n] == null) {
+                blocks[n] = new INDArray[parts.length];
+                long at = 0;
+                for (int j = 0; j < parts.length; j++) {
+                    long width = activation[parts[j]].size(1);
+                    blocks[n][j] = arrays[n].get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + width));
+                    at += width;
+                }
+            }
+            return blocks[n][k];
         }
 
         /** What the layers reading node n see: its activation, after its dropout if it has one. */
@@ -360,16 +393,16 @@ final class FusedDenseStep implements TrainingStep {
             }
             int i = step;
             DenseTopology.Node node = nodes.get(i);
-            if (node.isMixture()) {
-                FusedMixture.forward(i, node, b);
-                continue;
-            }
-            if (node.isStitch()) {
-                FusedStitch.forward(i, node, b);
-                continue;
-            }
-            if (node.isOwn()) {
-                FusedOwnLayer.forward(i, node, node.parent() < 0 ? input : b.output(node.parent()), b, training);
+            if (!node.isDense()) {
+                switch (node.kind()) {
+                    case MIXTURE -> FusedMixture.forward(i, node, b);
+                    case STITCH -> FusedStitch.forward(i, node, b);
+                    case ROW_WISE -> FusedOwnLayer.forward(i, node, node.parent() < 0 ? input : b.output(node.parent()), b, training);
+                    // a dropout node is a merge of one part: a copy, its dropout applied by the next step of the order
+                    case CONCAT, DROPOUT -> FusedJoins.concatForward(i, node, b);
+                    case PRODUCT -> FusedJoins.productForward(i, node, b);
+                    default -> throw new IllegalStateException("no forward pass for " + node.kind());
+                }
                 continue;
             }
             INDArray in = node.parent() < 0 ? input : b.output(node.parent());
@@ -465,16 +498,17 @@ final class FusedDenseStep implements TrainingStep {
         boolean[] errorStarted = new boolean[nodes.size()];
         for (int i = nodes.size() - 1; i >= 0; i--) {
             DenseTopology.Node node = nodes.get(i);
-            if (node.isMixture()) {
-                FusedMixture.backward(i, node, b, errorStarted);
-                continue;
-            }
-            if (node.isStitch()) {
-                FusedStitch.backward(i, node, b, errorStarted[i], errorStarted, gradientScale);
-                continue;
-            }
-            if (node.isOwn()) {
-                FusedOwnLayer.backward(i, node, b, errorStarted, gradientScale);
+            if (!node.isDense()) {
+                // the error at the node's output before its dropout; zero when nothing read it
+                errorBeforeDropout(i, b, errorStarted[i]);
+                switch (node.kind()) {
+                    case MIXTURE -> FusedMixture.backward(i, node, b, errorStarted);
+                    case STITCH -> FusedStitch.backward(i, node, b, errorStarted, gradientScale);
+                    case ROW_WISE -> FusedOwnLayer.backward(i, node, b, errorStarted, gradientScale);
+                    case CONCAT, DROPOUT -> FusedJoins.concatBackward(i, node, b, errorStarted);
+                    case PRODUCT -> FusedJoins.productBackward(i, node, b, errorStarted);
+                    default -> throw new IllegalStateException("no backward pass for " + node.kind());
+                }
                 continue;
             }
             INDArray delta;
@@ -492,6 +526,19 @@ final class FusedDenseStep implements TrainingStep {
             if (parent >= 0) {
                 errorStarted[parent] = true;
             }
+        }
+    }
+
+    /**
+     * Node n's error buffer made the error at its output before its dropout: zeros when no reader wrote
+     * it ({@code started} false), else times its dropout mask when it has one.
+     */
+    private static void errorBeforeDropout(int n, Buffers b, boolean started) {
+        INDArray error = b.error[n];
+        if (!started) {
+            error.assign(0);
+        } else if (b.mask[n] != null && !b.elementWise.multiply(error, b.mask[n], error)) {
+            error.muli(b.mask[n]);
         }
     }
 

@@ -24,17 +24,11 @@ final class FusedOwnLayer {
     }
 
     /**
-     * @param started per node, whether its error buffer already holds a contribution (the node's own:
-     *     else its error is zero; its parent's: then the input's error is added to it)
+     * @param started per node, whether its error buffer already holds a contribution (its parent's: then
+     *     the input's error is added to it); the node's own error is the error at its output before dropout
      */
     static void backward(int n, DenseTopology.Node node, FusedDenseStep.Buffers b, boolean[] started, double gradientScale) {
         INDArray epsilon = b.error[n];
-        if (!started[n]) {
-            epsilon.assign(0);
-        } else if (b.mask[n] != null && !b.elementWise.multiply(epsilon, b.mask[n], epsilon)) {
-            // its dropout's backward: the error at the layer's output is the mask times the error after it
-            epsilon.muli(b.mask[n]);
-        }
         Layer layer = node.own();
         Pair<Gradient, INDArray> result = layer.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
         if (gradientScale != 1.0) {

@@ -23,22 +23,15 @@ final class FusedStitch {
     }
 
     /**
-     * @param errorStarted whether some reader wrote this block's error (else it is taken as zero)
      * @param started per node, whether its error buffer already holds a contribution (then it is added
      *     to); set for the towers
      * @param gradientScale the factor of the step's gradients (1/rows when it divides them itself)
      */
-    static void backward(int n, DenseTopology.Node node, FusedDenseStep.Buffers b, boolean errorStarted, boolean[] started,
-                         double gradientScale) {
+    static void backward(int n, DenseTopology.Node node, FusedDenseStep.Buffers b, boolean[] started, double gradientScale) {
         DenseTopology.Stitch stitch = node.stitch();
         int[] towers = node.mixed();
+        // the error at x̃_i, before the block's dropout (the towers' dropout follows the stitch)
         INDArray epsilon = b.error[n];
-        if (!errorStarted) {
-            epsilon.assign(0);
-        } else if (b.mask[n] != null && !b.elementWise.multiply(epsilon, b.mask[n], epsilon)) {
-            // the block's dropout (towers' dropout follows the stitch): the error at x̃_i is the mask times the error after it
-            epsilon.muli(b.mask[n]);
-        }
         for (int j = 0; j < towers.length; j++) {
             INDArray tower = b.output(towers[j]);
             stitch.alphaGradient().putScalar((long) stitch.row() * stitch.towers() + j, gradientScale * Blas.dot(epsilon, tower));

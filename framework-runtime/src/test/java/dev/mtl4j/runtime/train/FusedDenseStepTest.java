@@ -181,6 +181,37 @@ final class FusedDenseStepTest {
     }
 
     /**
+     * MTAN: per task and depth a sigmoid mask from the layer's output and the task's masked output one
+     * depth down (a merge read by a dense layer), multiplied into the layer's output (an element-wise
+     * product); dropout in the shared encoder, Adam.
+     */
+    @Test
+    void mtanMasksWithDropoutAndAdam() {
+        PipelineSpec spec = Pipelines.digits(1, 16, 8)
+                .encoder(Encoders.mlp().hidden(16, 8).dropout(0.2))
+                .sharing(Sharing.attention("mtan"))
+                .task("digit", Heads.classification(10)).weight(0.6)
+                .task("parity", Heads.binary()).weight(0.4)
+                .training(t -> t.batchSize(50).adam(1e-2).seed(17))
+                .build();
+        assertThat(StepKind.chosenFor(prepare(spec).network().graph())).isEqualTo("fused-dense");
+        assertSameTraining(spec);
+    }
+
+    /** MTAN with three tasks of three head kinds and a hidden head layer, SGD with weight decay. */
+    @Test
+    void mtanMasksWithThreeHeadKindsSgdAndWeightDecay() {
+        assertSameTraining(Pipelines.digits(1, 12)
+                .encoder(Encoders.mlp().hidden(12, 8, 6))
+                .sharing(Sharing.attention("mtan"))
+                .task("digit", Heads.classification(10).hidden(6)).weight(0.5)
+                .task("parity", Heads.binary()).weight(0.3)
+                .task("ink", Heads.regression()).weight(0.2)
+                .training(t -> t.batchSize(50).sgd(0.05, 0.9).weightDecay(1e-3).seed(19))
+                .build());
+    }
+
+    /**
      * What transfer's fine-tune builds (LayerRates): each encoder layer its own optimizer with a
      * learning-rate schedule by epoch — the bottom layer frozen (rate 0), the next one trained from the
      * second epoch (gradual unfreezing), the heads at their own rate.
