@@ -10,8 +10,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The running {@link TabularEmbeddingLayer}. For input x of a numeric embedding with frequencies c,
@@ -32,142 +31,224 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        List<ColumnEmbedding> columns = layerConf().columns();
-        long rows = input.size(0);
-        INDArray output = workspaceMgr.create(ArrayType.ACTIVATIONS, input.dataType(), new long[] {rows, layerConf().getNOut()}, 'c');
-        long at = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnEmbedding column = columns.get(i);
-            if (column.kind() == ColumnEmbedding.Kind.PASS) {
-                // a run of inputs passed through is one copy, not one per input (one-hot inputs come in runs)
-                int end = passedThrough(columns, i);
-                output.get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + end - i))
-                        .assign(input.get(NDArrayIndex.all(), NDArrayIndex.interval(i, end)));
-                at += end - i;
-                i = end - 1;
-                continue;
-            }
-            INDArray x = column(input, i);
-            INDArray out = output.get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + column.size()));
-            switch (column.kind()) {
-                case PASS -> throw new IllegalStateException("passed through above");
-                case LINEAR -> out.assign(Transforms.relu(x.mmul(getParam("w" + i)).addiRowVector(getParam("b" + i)), true));
-                case PERIODIC, PLR -> {
-                    INDArray a = periodic(x, i).mmul(getParam("w" + i)).addiRowVector(getParam("b" + i));
-                    out.assign(column.kind() == ColumnEmbedding.Kind.PLR ? Transforms.relu(a, false) : a);
-                }
-                case LOOKUP -> out.assign(getParam("e" + i).getRows(indexes(x, column.vocabulary())));
-            }
-            at += column.size();
-        }
-        return output;
+        int rows = (int) input.size(0);
+        int width = (int) layerConf().getNOut();
+        double[] out = new Pass(this, rows).forward();
+        return workspaceMgr.create(ArrayType.ACTIVATIONS, input.dataType(), new long[] {rows, width}, 'c')
+                .assign(Nd4j.create(out, new long[] {rows, width}, 'c'));
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        List<ColumnEmbedding> columns = layerConf().columns();
-        INDArray inputError = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        int rows = (int) input.size(0);
+        Pass pass = new Pass(this, rows);
+        double[] inputError = pass.backward(values(epsilon));
         Gradient gradient = new DefaultGradient();
-        long at = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnEmbedding column = columns.get(i);
-            if (column.kind() == ColumnEmbedding.Kind.PASS) {
-                int end = passedThrough(columns, i);
-                inputError.get(NDArrayIndex.all(), NDArrayIndex.interval(i, end))
-                        .assign(epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + end - i)));
-                at += end - i;
-                i = end - 1;
-                continue;
+        INDArray flat = getGradientsViewArray();
+        if (flat != null && flat.length() > 0) {
+            flat.assign(Nd4j.create(pass.gradient, flat.shape(), 'c'));
+            for (String key : paramTable().keySet()) {
+                gradient.gradientForVariable().put(key, gradientViews.get(key));
             }
-            INDArray x = column(input, i);
-            INDArray g = epsilon.get(NDArrayIndex.all(), NDArrayIndex.interval(at, at + column.size())).dup();
-            INDArray dx = column(inputError, i);
-            switch (column.kind()) {
-                case PASS -> throw new IllegalStateException("passed through above");
-                case LINEAR -> {
-                    INDArray w = getParam("w" + i);
-                    g.muli(x.mmul(w).addiRowVector(getParam("b" + i)).gt(0).castTo(g.dataType()));
-                    put(gradient, "w" + i, x.transpose().mmul(g));
-                    put(gradient, "b" + i, g.sum(true, 0));
-                    dx.assign(g.mmul(w.transpose()));
-                }
-                case PERIODIC, PLR -> backPeriodic(column, i, x, g, dx, gradient);
-                case LOOKUP -> {
-                    dx.assign(0);
-                    // rows gathered on the heap: one copy in and one out instead of an op per row
-                    int size = column.size();
-                    double[] rows = new double[column.vocabulary() * size];
-                    double[] errors = g.castTo(DataType.DOUBLE).data().asDouble();
-                    int[] indexes = indexes(x, column.vocabulary());
-                    for (int r = 0; r < indexes.length; r++) {
-                        for (int d = 0; d < size; d++) {
-                            rows[indexes[r] * size + d] += errors[r * size + d];
+        }
+        INDArray error = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c')
+                .assign(Nd4j.create(inputError, new long[] {rows, input.size(1)}, 'c'));
+        return new Pair<>(gradient, error);
+    }
+
+    /**
+     * One forward or backward pass in double precision over heap copies of the input, the parameters
+     * and the error: each column's few values are computed in Java instead of with an ND4J op or
+     * several per column (a lookup's gather and scatter, the periodic functions' small products), which
+     * made this layer cost about 12× a whole income step. Four array copies a pass remain.
+     */
+    private static final class Pass {
+        private final List<ColumnEmbedding> columns;
+        /** Per input, where its c, w, b and e start in the flat parameters (-1 where it has none). */
+        private final int[] cAt;
+        private final int[] wAt;
+        private final int[] bAt;
+        private final int[] eAt;
+        private final int rows;
+        private final int inputs;
+        private final int width;
+        private final double[] x;
+        private final double[] p;
+        /** The parameters' gradient, in the layer's flat order; filled by {@link #backward}. */
+        private final double[] gradient;
+
+        Pass(TabularEmbedding layer, int rows) {
+            this.columns = layer.layerConf().columns();
+            this.rows = rows;
+            this.inputs = columns.size();
+            this.width = (int) layer.layerConf().getNOut();
+            this.x = values(layer.input);
+            INDArray params = layer.params();
+            this.p = params == null || params.length() == 0 ? new double[0] : values(params);
+            this.gradient = new double[p.length];
+            cAt = new int[inputs];
+            wAt = new int[inputs];
+            bAt = new int[inputs];
+            eAt = new int[inputs];
+            for (TabularEmbeddingParams.Slot slot : TabularEmbeddingParams.slots(layer.layerConf())) {
+                int[] at = switch (slot.key().charAt(0)) {
+                    case 'c' -> cAt;
+                    case 'w' -> wAt;
+                    case 'b' -> bAt;
+                    default -> eAt;
+                };
+                at[slot.input()] = (int) slot.offset();
+            }
+        }
+
+        double[] forward() {
+            double[] out = new double[rows * width];
+            int at = 0;
+            for (int i = 0; i < inputs; i++) {
+                ColumnEmbedding column = columns.get(i);
+                for (int r = 0; r < rows; r++) {
+                    double value = x[r * inputs + i];
+                    int o = r * width + at;
+                    switch (column.kind()) {
+                        case PASS -> out[o] = value;
+                        case LINEAR -> {
+                            int w = wAt[i];
+                            int b = bAt[i];
+                            for (int d = 0; d < column.size(); d++) {
+                                out[o + d] = Math.max(value * p[w + d] + p[b + d], 0);
+                            }
+                        }
+                        case PERIODIC, PLR -> {
+                            double[] a = periodicOutput(column, i, value);
+                            for (int d = 0; d < column.size(); d++) {
+                                out[o + d] = column.kind() == ColumnEmbedding.Kind.PLR ? Math.max(a[d], 0) : a[d];
+                            }
+                        }
+                        case LOOKUP -> {
+                            int e = eAt[i] + index(value, column.vocabulary()) * column.size();
+                            System.arraycopy(p, e, out, o, column.size());
                         }
                     }
-                    put(gradient, "e" + i, org.nd4j.linalg.factory.Nd4j.create(rows, new long[] {column.vocabulary(), size}, 'c')
-                            .castTo(g.dataType()));
                 }
+                at += column.kind() == ColumnEmbedding.Kind.PASS ? 1 : column.size();
             }
-            at += column.size();
+            return out;
         }
-        return new Pair<>(gradient, inputError);
-    }
 
-    private void backPeriodic(ColumnEmbedding column, int i, INDArray x, INDArray g, INDArray dx, Gradient gradient) {
-        int k = column.frequencies();
-        INDArray c = getParam("c" + i);
-        INDArray w = getParam("w" + i);
-        INDArray z = x.mmul(c).muli(TWO_PI);
-        INDArray v = periodic(x, i);
-        if (column.kind() == ColumnEmbedding.Kind.PLR) {
-            g.muli(v.mmul(w).addiRowVector(getParam("b" + i)).gt(0).castTo(g.dataType()));
+        /** The input's error from the output's; the parameters' gradient into {@link #gradient}. */
+        double[] backward(double[] g) {
+            double[] dx = new double[rows * inputs];
+            int at = 0;
+            for (int i = 0; i < inputs; i++) {
+                ColumnEmbedding column = columns.get(i);
+                for (int r = 0; r < rows; r++) {
+                    double value = x[r * inputs + i];
+                    int o = r * width + at;
+                    switch (column.kind()) {
+                        case PASS -> dx[r * inputs + i] = g[o];
+                        case LINEAR -> {
+                            int w = wAt[i];
+                            int b = bAt[i];
+                            double sum = 0;
+                            for (int d = 0; d < column.size(); d++) {
+                                double on = value * p[w + d] + p[b + d] > 0 ? g[o + d] : 0;
+                                gradient[w + d] += value * on;
+                                gradient[b + d] += on;
+                                sum += on * p[w + d];
+                            }
+                            dx[r * inputs + i] = sum;
+                        }
+                        case PERIODIC, PLR -> dx[r * inputs + i] = backPeriodic(column, i, value, g, o);
+                        case LOOKUP -> {
+                            int e = eAt[i] + index(value, column.vocabulary()) * column.size();
+                            for (int d = 0; d < column.size(); d++) {
+                                gradient[e + d] += g[o + d];
+                            }
+                        }
+                    }
+                }
+                at += column.kind() == ColumnEmbedding.Kind.PASS ? 1 : column.size();
+            }
+            return dx;
         }
-        put(gradient, "w" + i, v.transpose().mmul(g));
-        put(gradient, "b" + i, g.sum(true, 0));
-        INDArray dv = g.mmul(w.transpose());
-        INDArray dz = dv.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k)).mul(Transforms.cos(z, true))
-                .subi(dv.get(NDArrayIndex.all(), NDArrayIndex.interval(k, 2L * k)).mul(Transforms.sin(z, true)));
-        put(gradient, "c" + i, x.transpose().mmul(dz).muli(TWO_PI));
-        dx.assign(dz.mmul(c.transpose()).muli(TWO_PI));
-    }
 
-    /** {@code [sin(2π x c), cos(2π x c)]} of one input column x. */
-    private INDArray periodic(INDArray x, int i) {
-        INDArray z = x.mmul(getParam("c" + i)).muli(TWO_PI);
-        return org.nd4j.linalg.factory.Nd4j.hstack(Transforms.sin(z, true), Transforms.cos(z, true));
-    }
-
-    private void put(Gradient gradient, String key, INDArray value) {
-        INDArray view = gradientViews.get(key);
-        view.assign(value);
-        gradient.gradientForVariable().put(key, view);
-    }
-
-    /** The end (exclusive) of the run of passed-through inputs that starts at {@code start}. */
-    private static int passedThrough(List<ColumnEmbedding> columns, int start) {
-        int end = start;
-        while (end < columns.size() && columns.get(end).kind() == ColumnEmbedding.Kind.PASS) {
-            end++;
+        /** {@code a = [sin z, cos z] W + b} with {@code z = 2π x c}, for one value. */
+        private double[] periodicOutput(ColumnEmbedding column, int i, double value) {
+            int k = column.frequencies();
+            double[] v = periodic(column, i, value);
+            int w = wAt[i];
+            int b = bAt[i];
+            int size = column.size();
+            double[] a = new double[size];
+            for (int d = 0; d < size; d++) {
+                double sum = p[b + d];
+                for (int m = 0; m < 2 * k; m++) {
+                    sum += v[m] * p[w + m * size + d];
+                }
+                a[d] = sum;
+            }
+            return a;
         }
-        return end;
-    }
 
-    /** Input column {@code i} as a {@code [rows, 1]} view. */
-    private static INDArray column(INDArray array, int i) {
-        return array.get(NDArrayIndex.all(), NDArrayIndex.interval(i, i + 1));
-    }
-
-    /** A lookup input's row indexes; anything outside the table reads the out-of-vocabulary row 0. */
-    private static int[] indexes(INDArray x, int vocabulary) {
-        double[] values = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        int[] indexes = new int[values.length];
-        for (int r = 0; r < indexes.length; r++) {
-            double value = values[r];
-            int index = (int) Math.rint(value);
-            indexes[r] = index > 0 && index < vocabulary ? index : 0;
+        /** {@code [sin z, cos z]}, {@code z = 2π x c}. */
+        private double[] periodic(ColumnEmbedding column, int i, double value) {
+            int k = column.frequencies();
+            int c = cAt[i];
+            double[] v = new double[2 * k];
+            for (int j = 0; j < k; j++) {
+                double z = value * p[c + j] * TWO_PI;
+                v[j] = Math.sin(z);
+                v[k + j] = Math.cos(z);
+            }
+            return v;
         }
-        return indexes;
+
+        /** One value's backward through a periodic embedding (and PLR's ReLU); returns ∂x. */
+        private double backPeriodic(ColumnEmbedding column, int i, double value, double[] g, int o) {
+            int k = column.frequencies();
+            int size = column.size();
+            int c = cAt[i];
+            int w = wAt[i];
+            int b = bAt[i];
+            double[] v = periodic(column, i, value);
+            double[] a = column.kind() == ColumnEmbedding.Kind.PLR ? periodicOutput(column, i, value) : null;
+            double[] on = new double[size];
+            for (int d = 0; d < size; d++) {
+                on[d] = a == null || a[d] > 0 ? g[o + d] : 0;
+                gradient[b + d] += on[d];
+            }
+            double dx = 0;
+            for (int j = 0; j < k; j++) {
+                double dSin = 0;
+                double dCos = 0;
+                for (int d = 0; d < size; d++) {
+                    gradient[w + j * size + d] += v[j] * on[d];
+                    gradient[w + (k + j) * size + d] += v[k + j] * on[d];
+                    dSin += on[d] * p[w + j * size + d];
+                    dCos += on[d] * p[w + (k + j) * size + d];
+                }
+                double dz = dSin * v[k + j] - dCos * v[j];
+                gradient[c + j] += TWO_PI * value * dz;
+                dx += TWO_PI * dz * p[c + j];
+            }
+            return dx;
+        }
+    }
+
+    /** An array's values, row by row, in double precision (a copy). */
+    private static double[] values(INDArray array) {
+        INDArray copy = array.castTo(DataType.DOUBLE);
+        if (copy == array || copy.ordering() != 'c' || copy.isView()) {
+            copy = copy.dup('c');
+        }
+        return copy.data().asDouble();
+    }
+
+    /** A lookup input's row: anything outside the table reads the out-of-vocabulary row 0. */
+    private static int index(double value, int vocabulary) {
+        int index = (int) Math.rint(value);
+        return index > 0 && index < vocabulary ? index : 0;
     }
 
     @Override

@@ -83,6 +83,35 @@ final class TabularEmbeddingLayerTest {
         }
     }
 
+    /** Every kind's output against its formula, computed here with ND4J from the layer's parameters. */
+    @Test
+    void eachKindComputesItsFormula() {
+        ComputationGraph graph = network();
+        org.deeplearning4j.nn.api.Layer layer = graph.getLayer("embed");
+        INDArray in = rows();
+        INDArray embedded = graph.feedForward(in, false).get("embed");
+        for (int r = 0; r < in.rows(); r++) {
+            INDArray expected = Nd4j.hstack(
+                    Nd4j.create(new double[][] {{in.getDouble(r, 0)}}),
+                    relu(layer.getParam("w1").mul(in.getDouble(r, 1)).add(layer.getParam("b1"))),
+                    periodic(layer, 2, in.getDouble(r, 2)),
+                    relu(periodic(layer, 3, in.getDouble(r, 3))),
+                    layer.getParam("e4").getRow((long) in.getDouble(r, 4), true));
+            assertThat(embedded.getRow(r, true).sub(expected).amaxNumber().doubleValue()).as("row %d", r).isLessThan(1e-12);
+        }
+    }
+
+    /** {@code [sin 2πxc, cos 2πxc] W + b} of input i. */
+    private static INDArray periodic(org.deeplearning4j.nn.api.Layer layer, int i, double x) {
+        INDArray z = layer.getParam("c" + i).mul(2 * Math.PI * x);
+        return Nd4j.hstack(org.nd4j.linalg.ops.transforms.Transforms.sin(z), org.nd4j.linalg.ops.transforms.Transforms.cos(z))
+                .mmul(layer.getParam("w" + i)).add(layer.getParam("b" + i));
+    }
+
+    private static INDArray relu(INDArray x) {
+        return org.nd4j.linalg.ops.transforms.Transforms.relu(x, true);
+    }
+
     @Test
     void theLayerSurvivesDl4jsJson() {
         ComputationGraph graph = network();
