@@ -365,8 +365,10 @@ public final class MtlRuntime {
         PipelineComponents components = PipelineComponents.resolve(resolver, spec);
         Map<String, TargetInfo> targets = new LinkedHashMap<>();
         spec.tasks().forEach(t -> targets.put(t.name(), model.preprocessor().targetInfo(t.name())));
-        return new GraphCompiler().configure(spec, model.preprocessor().featureInput(), components.encoder(),
-                components.sharing(), components.heads(), targets).layout();
+        // a text encoder lays out its layers over its fitted featurisation (vocabulary size, width), as training did
+        return new GraphCompiler().configure(spec, model.preprocessor().featureInput(),
+                components.encoderOver(model.preprocessor().features().text()), components.sharing(), components.heads(),
+                targets).layout();
     }
 
     public void save(TrainedModel model, Path file) {

@@ -92,6 +92,8 @@ final class TextPipelinesTest {
         assertThat(after).isEqualTo(before);
         assertThat(runtime.evaluate(loaded, small)).isEqualTo(runtime.evaluate(trained.model(), small));
         assertThat(after.columns()).containsExactly("score", "score.probability");
+        // what `mtl train` writes after training lays the network out again over the fitted vocabulary
+        assertThat(runtime.gates(trained.model(), small).byTask()).isEmpty();
     }
 
     @Test
