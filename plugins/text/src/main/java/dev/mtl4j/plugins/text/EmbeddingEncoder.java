@@ -69,10 +69,10 @@ final class EmbeddingEncoder implements TextEncoder {
     }
 
     private String convolution(GraphScope scope, String embedded) {
-        String conv = scope.addLayer("conv", new Convolution1DLayer.Builder().kernelSize(config.kernel()).stride(1)
+        String conv = scope.addLayer("conv", TokenConvolution.of(new Convolution1DLayer.Builder().kernelSize(config.kernel()).stride(1)
                 .nIn(config.dimension()).nOut(config.units()).convolutionMode(ConvolutionMode.Same)
                 .activation(config.activation().activation()).weightInit(config.activation().weightInit())
-                .rnnDataFormat(RNNFormat.NCW).build(), embedded);
+                .rnnDataFormat(RNNFormat.NCW).build()), embedded);
         return scope.addLayer("pool", new GlobalPoolingLayer.Builder(poolingType()).build(), conv);
     }
 
