@@ -77,8 +77,8 @@ final class EmbeddingEncoder implements TextEncoder {
     }
 
     private String lstm(GraphScope scope, String embedded) {
-        LSTM lstm = new LSTM.Builder().nIn(config.dimension()).nOut(config.units()).activation(Activation.TANH)
-                .dataFormat(RNNFormat.NCW).build();
+        LSTM lstm = TokenLstm.of(new LSTM.Builder().nIn(config.dimension()).nOut(config.units()).activation(Activation.TANH)
+                .dataFormat(RNNFormat.NCW).build());
         if (config.pooling() == Pooling.LAST) {
             return scope.addLayer("lstm", new LastTimeStep(lstm), embedded);
         }

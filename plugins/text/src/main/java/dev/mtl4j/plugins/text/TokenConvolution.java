@@ -1,8 +1,6 @@
 package dev.mtl4j.plugins.text;
 
 import dev.mtl4j.api.graph.LayerWiring;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -36,21 +34,7 @@ public final class TokenConvolution extends Convolution1DLayer {
             throw new IllegalArgumentException("a token convolution is stride 1, same mode, no dilation, channels first, with bias: "
                     + built);
         }
-        TokenConvolution layer = new TokenConvolution();
-        for (Class<?> type = Convolution1DLayer.class; type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                try {
-                    field.setAccessible(true);
-                    field.set(layer, field.get(built));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot copy " + field + " of DL4J's 1-D convolution", e);
-                }
-            }
-        }
-        return layer;
+        return Dl4jLayerFields.copy(built, new TokenConvolution(), Convolution1DLayer.class);
     }
 
     @Override

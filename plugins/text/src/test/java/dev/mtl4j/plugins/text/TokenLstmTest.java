@@ -1,0 +1,127 @@
+package dev.mtl4j.plugins.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The token LSTM against DL4J's own LSTM layer, from the same parameters on the same batch of texts of
+ * different lengths (padding masked after the words): the same outputs, input error and parameter
+ * gradients (float, within 1e-4); and its gradients against finite differences at the last real step,
+ * as the {@code embedding} encoder reads it, also with a masked step inside a text (double precision).
+ */
+class TokenLstmTest {
+
+    @Test
+    void computesWhatDl4jsLstmComputesForwardAndBackward() {
+        LSTM conf = lstm(6, 5);
+        Layer dl4j = network(conf, DataType.FLOAT, false).getLayer("lstm");
+        Layer ours = network(TokenLstm.of(conf), DataType.FLOAT, false).getLayer("lstm");
+        assertThat(ours).isInstanceOf(TokenLstmRunner.class);
+        ours.setParams(dl4j.params().dup());
+
+        Nd4j.getRandom().setSeed(7);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 6, 9).subi(0.5).muli(2);
+        // texts of different lengths, the padding after the words (as the text plugin lays them out)
+        INDArray mask = Nd4j.create(new float[][] {
+                {1, 1, 1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1, 0, 0}});
+        // no error at padded steps, as the layers reading it (the last real step, masked pooling) give none
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 3, 5, 9).subi(0.5);
+        for (int r = 0; r < 3; r++) {
+            for (int t = 0; t < 9; t++) {
+                if (mask.getFloat(r, t) == 0) {
+                    epsilon.get(org.nd4j.linalg.indexing.NDArrayIndex.point(r), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                            org.nd4j.linalg.indexing.NDArrayIndex.point(t)).assign(0);
+                }
+            }
+        }
+        Pass expected = pass(dl4j, x, mask, epsilon);
+        Pass actual = pass(ours, x, mask, epsilon);
+
+        assertThat(difference(actual.output, expected.output)).as("outputs").isLessThan(1e-4);
+        assertThat(difference(actual.inputError, expected.inputError)).as("input error").isLessThan(1e-4);
+        for (String key : new String[] {"W", "RW", "b"}) {
+            assertThat(difference(actual.gradient.getGradientFor(key), expected.gradient.getGradientFor(key))).as(key)
+                    .isLessThan(1e-4);
+            assertThat(expected.gradient.getGradientFor(key).amaxNumber().doubleValue()).as(key).isGreaterThan(1e-3);
+        }
+    }
+
+    @Test
+    void itsGradientsMatchFiniteDifferencesAtTheLastRealStep() {
+        ComputationGraph graph = network(TokenLstm.of(lstm(3, 4)), DataType.DOUBLE, true);
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 3, 5);
+        // the second text ends early; the third has a masked step inside, where the exact gradient (this
+        // layer's) and DL4J's differ: DL4J carries the cell's error through a step whose cell it zeroed
+        INDArray mask = Nd4j.create(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 1, 1, 0}});
+        INDArray labels = Nd4j.rand(DataType.DOUBLE, 3, 2);
+        DataType floatType = Nd4j.defaultFloatingPointType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists, though the network is double
+        try {
+            boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
+                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
+                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
+            assertThat(passed).isTrue();
+        } finally {
+            Nd4j.setDefaultDataTypes(floatType, floatType);
+        }
+    }
+
+    private static LSTM lstm(int channels, int units) {
+        return new LSTM.Builder().nIn(channels).nOut(units).activation(Activation.TANH).dataFormat(RNNFormat.NCW).build();
+    }
+
+    private static ComputationGraph network(LSTM lstm, DataType type, boolean lastStep) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(12).dataType(type).updater(new NoOp())
+                .graphBuilder().addInputs("in").setInputTypes(InputType.recurrent(lstm.getNIn(), RNNFormat.NCW))
+                .addLayer("lstm", lastStep ? new LastTimeStep(lstm) : lstm, "in")
+                .addLayer("out", lastStep
+                        ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2).activation(Activation.IDENTITY).build()
+                        : new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+                                .activation(Activation.IDENTITY).dataFormat(RNNFormat.NCW).build(), "lstm")
+                .setOutputs("out").build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        graph.initGradientsView();
+        return graph;
+    }
+
+    private static Pass pass(Layer layer, INDArray x, INDArray mask, INDArray epsilon) {
+        LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
+        layer.setInput(x.dup(), none);
+        layer.setMaskArray(mask);
+        INDArray output = layer.activate(true, none).dup();
+        Pair<Gradient, INDArray> back = layer.backpropGradient(epsilon.dup(), none);
+        Gradient gradient = new org.deeplearning4j.nn.gradient.DefaultGradient();
+        back.getFirst().gradientForVariable().forEach((key, value) -> gradient.setGradientFor(key, value.dup()));
+        return new Pass(output, back.getSecond().dup(), gradient);
+    }
+
+    private static double difference(INDArray a, INDArray b) {
+        assertThat(a.shape()).containsExactly(b.shape());
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+
+    private record Pass(INDArray output, INDArray inputError, Gradient gradient) {
+    }
+}
