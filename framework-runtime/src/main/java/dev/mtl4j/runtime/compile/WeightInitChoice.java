@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.compile;
 
+import dev.mtl4j.api.graph.Dl4jLayerWithOwnRunner;
 import dev.mtl4j.api.spec.TrainingSpec;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -23,7 +24,8 @@ import org.deeplearning4j.nn.weights.WeightInitConstant;
  * <p>Only DL4J's own weight layers are touched, wrapped or not: dense, output, convolution and
  * recurrent input weights. Embedding tables keep theirs (a fan-in of the vocabulary size would make them almost zero),
  * recurrent weights keep theirs, layers from plugins (a cross-stitch unit starting near the
- * identity) own their parameters' meaning, and so do weights a component set to a constant (the
+ * identity) own their parameters' meaning — unless one only runs a DL4J layer faster
+ * ({@link Dl4jLayerWithOwnRunner}), and so do weights a component set to a constant (the
  * ordinal head's fixed unit weights, which it never trains).
  */
 final class WeightInitChoice {
@@ -75,7 +77,7 @@ final class WeightInitChoice {
 
     private static boolean overridable(Layer layer) {
         return layer instanceof BaseLayer
-                && layer.getClass().getName().startsWith("org.deeplearning4j.")
+                && (layer.getClass().getName().startsWith("org.deeplearning4j.") || layer instanceof Dl4jLayerWithOwnRunner)
                 && !(((BaseLayer) layer).getWeightInitFn() instanceof WeightInitConstant)
                 && !(layer instanceof EmbeddingLayer)
                 && !(layer instanceof EmbeddingSequenceLayer);

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.Dl4jLayerWithOwnRunner;
 import dev.mtl4j.api.graph.LayerWiring;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 200 tokens, 64 → 64 channels, kernel 5) and the k products take about 3 and 6. Saved in the
  * network's JSON under this class's name, so loading such a network needs this plugin.
  */
-public final class TokenConvolution extends Convolution1DLayer {
+public final class TokenConvolution extends Convolution1DLayer implements Dl4jLayerWithOwnRunner {
 
     /** For DL4J's JSON deserialisation. */
     public TokenConvolution() {

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.Dl4jLayerWithOwnRunner;
 import dev.mtl4j.api.graph.LayerWiring;
 import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 26 ms forward and 89 ms backward for the fine-food LSTM's batch (32 texts of 80 tokens, 32 → 32).
  * Saved in the network's JSON under this class's name, so loading such a network needs this plugin.
  */
-public final class TokenLstm extends LSTM {
+public final class TokenLstm extends LSTM implements Dl4jLayerWithOwnRunner {
 
     /** For DL4J's JSON deserialisation. */
     public TokenLstm() {

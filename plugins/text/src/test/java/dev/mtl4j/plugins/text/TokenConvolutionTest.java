@@ -2,7 +2,6 @@ package dev.mtl4j.plugins.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -52,10 +51,10 @@ class TokenConvolutionTest {
                 Pass actual = pass(ours, x, mask, epsilon);
 
                 String label = "kernel " + kernel + ", " + activation;
-                assertThat(difference(actual.activation, expected.activation)).as(label + ": activations").isLessThan(1e-4);
-                assertThat(difference(actual.inputError, expected.inputError)).as(label + ": input error").isLessThan(1e-4);
-                assertThat(difference(actual.weights, expected.weights)).as(label + ": weight gradient").isLessThan(1e-4);
-                assertThat(difference(actual.bias, expected.bias)).as(label + ": bias gradient").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.activation, expected.activation)).as(label + ": activations").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.inputError, expected.inputError)).as(label + ": input error").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.weights, expected.weights)).as(label + ": weight gradient").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.bias, expected.bias)).as(label + ": bias gradient").isLessThan(1e-4);
                 assertThat(expected.weights.amaxNumber().doubleValue()).isGreaterThan(0.01);
             }
         }
@@ -68,16 +67,7 @@ class TokenConvolutionTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 4, 6);
         INDArray mask = Nd4j.create(new double[][] {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0}});
         INDArray labels = Nd4j.rand(DataType.DOUBLE, 2, 2);
-        DataType floatType = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists, though the network is double
-        try {
-            boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
-            assertThat(passed).isTrue();
-        } finally {
-            Nd4j.setDefaultDataTypes(floatType, floatType);
-        }
+        assertThat(LayerChecks.gradientsMatchFiniteDifferences(graph, x, mask, labels)).isTrue();
     }
 
     @Test
@@ -115,11 +105,6 @@ class TokenConvolutionTest {
         Pair<Gradient, INDArray> back = layer.backpropGradient(epsilon.dup(), none);
         return new Pass(activation, back.getSecond().dup(), back.getFirst().getGradientFor("W").dup(),
                 back.getFirst().getGradientFor("b").dup());
-    }
-
-    private static double difference(INDArray a, INDArray b) {
-        assertThat(a.shape()).containsExactly(b.shape());
-        return a.sub(b).amaxNumber().doubleValue();
     }
 
     private record Pass(INDArray activation, INDArray inputError, INDArray weights, INDArray bias) {

@@ -2,7 +2,6 @@ package dev.mtl4j.plugins.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -57,10 +56,10 @@ class TokenLstmTest {
         Pass expected = pass(dl4j, x, mask, epsilon);
         Pass actual = pass(ours, x, mask, epsilon);
 
-        assertThat(difference(actual.output, expected.output)).as("outputs").isLessThan(1e-4);
-        assertThat(difference(actual.inputError, expected.inputError)).as("input error").isLessThan(1e-4);
+        assertThat(LayerChecks.difference(actual.output, expected.output)).as("outputs").isLessThan(1e-4);
+        assertThat(LayerChecks.difference(actual.inputError, expected.inputError)).as("input error").isLessThan(1e-4);
         for (String key : new String[] {"W", "RW", "b"}) {
-            assertThat(difference(actual.gradient.getGradientFor(key), expected.gradient.getGradientFor(key))).as(key)
+            assertThat(LayerChecks.difference(actual.gradient.getGradientFor(key), expected.gradient.getGradientFor(key))).as(key)
                     .isLessThan(1e-4);
             assertThat(expected.gradient.getGradientFor(key).amaxNumber().doubleValue()).as(key).isGreaterThan(1e-3);
         }
@@ -75,16 +74,7 @@ class TokenLstmTest {
         // layer's) and DL4J's differ: DL4J carries the cell's error through a step whose cell it zeroed
         INDArray mask = Nd4j.create(new double[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 1, 1, 0}});
         INDArray labels = Nd4j.rand(DataType.DOUBLE, 3, 2);
-        DataType floatType = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists, though the network is double
-        try {
-            boolean passed = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                    .inputs(new INDArray[] {x}).labels(new INDArray[] {labels}).inputMask(new INDArray[] {mask})
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
-            assertThat(passed).isTrue();
-        } finally {
-            Nd4j.setDefaultDataTypes(floatType, floatType);
-        }
+        assertThat(LayerChecks.gradientsMatchFiniteDifferences(graph, x, mask, labels)).isTrue();
     }
 
     private static LSTM lstm(int channels, int units) {
@@ -115,11 +105,6 @@ class TokenLstmTest {
         Gradient gradient = new org.deeplearning4j.nn.gradient.DefaultGradient();
         back.getFirst().gradientForVariable().forEach((key, value) -> gradient.setGradientFor(key, value.dup()));
         return new Pass(output, back.getSecond().dup(), gradient);
-    }
-
-    private static double difference(INDArray a, INDArray b) {
-        assertThat(a.shape()).containsExactly(b.shape());
-        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     }
 
     private record Pass(INDArray output, INDArray inputError, Gradient gradient) {
