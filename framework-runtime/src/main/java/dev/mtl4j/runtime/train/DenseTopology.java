@@ -163,8 +163,8 @@ final class DenseTopology {
     }
 
     /**
-     * Whether some node is not a dense layer whose arithmetic the step's per-task passes know: a gated
-     * mixture, a cross-stitch unit's block, a row-wise layer of its own.
+     * Whether some node is not a dense layer, the only kind the step's per-task passes know: a gated
+     * mixture, a cross-stitch unit's block, a row-wise layer, a merge, a product, a dropout node.
      */
     boolean hasNodesBeyondDense() {
         return nodes.stream().anyMatch(node -> !node.isDense());
@@ -269,8 +269,10 @@ final class DenseTopology {
             if (layerConf instanceof RowWiseLayer && layerConf instanceof FeedForwardLayer rowWise && !outputs.contains(name)) {
                 String from = inputs.get(0);
                 int parent = from.equals(input) ? -1 : index.getOrDefault(from, -2);
-                long width = parent == -1 ? (inputWidth >= 0 ? inputWidth : rowWise.getNIn()) : parent >= 0 ? nodes.get(parent).width() : -1;
-                if (parent == -2 || (parent >= 0 && nodes.get(parent).isOutput()) || width != rowWise.getNIn()) {
+                long nIn = rowWise.getNIn();
+                boolean fromInput = parent == -1 && (inputWidth < 0 || inputWidth == nIn);
+                boolean fromHidden = parent >= 0 && !nodes.get(parent).isOutput() && nodes.get(parent).width() == nIn;
+                if (!fromInput && !fromHidden) {
                     return Result.no("row-wise layer '" + name + "' reads '" + from + "', which is not a " + rowWise.getNIn()
                             + "-wide input or dense layer");
                 }

@@ -35,8 +35,11 @@ final class FusedDenseStep implements TrainingStep {
     private final List<DenseTopology.Node> nodes;
     private final int[] forwardOrder;
     private final boolean dropout;
-    /** Whether some node is beyond the per-task passes (mixtures of experts, cross-stitch units, row-wise layers). */
-    private final boolean mixture;
+    /**
+     * Whether per-task gradients go through DL4J's general path: some node is beyond the fused per-task
+     * passes (mixtures of experts, cross-stitch units, MTAN's joins, row-wise layers).
+     */
+    private final boolean perTaskThroughGraph;
     private final int outputs;
     private final Gradient gradient;
     private final INDArray params;
@@ -60,7 +63,7 @@ final class FusedDenseStep implements TrainingStep {
         this.nodes = topology.nodes();
         this.forwardOrder = topology.forwardOrder();
         this.dropout = topology.hasDropout();
-        this.mixture = topology.hasNodesBeyondDense();
+        this.perTaskThroughGraph = topology.hasNodesBeyondDense();
         this.outputs = graph.getNumOutputArrays();
         this.gradient = new DefaultGradient(graph.getFlattenedGradients());
         this.params = graph.params();
@@ -275,7 +278,7 @@ final class FusedDenseStep implements TrainingStep {
 
     @Override
     public StepResult fitPerTask(MultiDataSet batch, PerTaskRule rule) {
-        if (mixture) {
+        if (perTaskThroughGraph) {
             return general().fitPerTask(batch, rule);
         }
         if (perTask == null) {
@@ -312,12 +315,12 @@ final class FusedDenseStep implements TrainingStep {
 
     /**
      * DL4J's general path, for per-task gradients through mixtures of experts and cross-stitch units (a
-     * task reads every expert, every tower) and through row-wise layers' own backward passes.
+     * task reads every expert, every tower), MTAN's masks and row-wise layers' own backward passes.
      */
     private GraphStep general() {
         if (general == null) {
-            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts, a cross-stitch unit or a "
-                    + "layer's own backward pass");
+            general = new GraphStep(graph, ties, "per-task gradients through a mixture of experts, a cross-stitch unit, "
+                    + "MTAN's masks or a layer's own backward pass");
         }
         return general;
     }
@@ -331,7 +334,7 @@ final class FusedDenseStep implements TrainingStep {
 
     @Override
     public String whyNoRepresentation() {
-        if (mixture) {
+        if (perTaskThroughGraph) {
             return general().whyNoRepresentation();
         }
         String why = new TaskPaths(nodes, outputs).whyNoRepresentation();
