@@ -1,5 +1,6 @@
 package dev.mtl4j.runtime.embed;
 
+import dev.mtl4j.api.graph.HeapValues;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -43,7 +44,7 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
         assertInputSet(true);
         int rows = (int) input.size(0);
         Pass pass = new Pass(this, rows);
-        double[] inputError = pass.backward(values(epsilon));
+        double[] inputError = pass.backward(HeapValues.of(epsilon));
         Gradient gradient = new DefaultGradient();
         INDArray flat = getGradientsViewArray();
         if (flat != null && flat.length() > 0) {
@@ -65,6 +66,8 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
      */
     private static final class Pass {
         private final List<ColumnEmbedding> columns;
+        /** Per input, where its embedding starts in the output row. */
+        private final int[] start;
         /** Per input, where its c, w, b and e start in the flat parameters (-1 where it has none). */
         private final int[] cAt;
         private final int[] wAt;
@@ -83,10 +86,14 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
             this.rows = rows;
             this.inputs = columns.size();
             this.width = (int) layer.layerConf().getNOut();
-            this.x = values(layer.input);
+            this.x = HeapValues.of(layer.input);
             INDArray params = layer.params();
-            this.p = params == null || params.length() == 0 ? new double[0] : values(params);
+            this.p = params == null || params.length() == 0 ? new double[0] : HeapValues.of(params);
             this.gradient = new double[p.length];
+            start = new int[inputs];
+            for (int i = 1; i < inputs; i++) {
+                start[i] = start[i - 1] + columns.get(i - 1).size();
+            }
             cAt = new int[inputs];
             wAt = new int[inputs];
             bAt = new int[inputs];
@@ -104,12 +111,11 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
 
         double[] forward() {
             double[] out = new double[rows * width];
-            int at = 0;
             for (int i = 0; i < inputs; i++) {
                 ColumnEmbedding column = columns.get(i);
                 for (int r = 0; r < rows; r++) {
                     double value = x[r * inputs + i];
-                    int o = r * width + at;
+                    int o = r * width + start[i];
                     switch (column.kind()) {
                         case PASS -> out[o] = value;
                         case LINEAR -> {
@@ -131,7 +137,6 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
                         }
                     }
                 }
-                at += column.kind() == ColumnEmbedding.Kind.PASS ? 1 : column.size();
             }
             return out;
         }
@@ -139,12 +144,11 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
         /** The input's error from the output's; the parameters' gradient into {@link #gradient}. */
         double[] backward(double[] g) {
             double[] dx = new double[rows * inputs];
-            int at = 0;
             for (int i = 0; i < inputs; i++) {
                 ColumnEmbedding column = columns.get(i);
                 for (int r = 0; r < rows; r++) {
                     double value = x[r * inputs + i];
-                    int o = r * width + at;
+                    int o = r * width + start[i];
                     switch (column.kind()) {
                         case PASS -> dx[r * inputs + i] = g[o];
                         case LINEAR -> {
@@ -168,7 +172,6 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
                         }
                     }
                 }
-                at += column.kind() == ColumnEmbedding.Kind.PASS ? 1 : column.size();
             }
             return dx;
         }
@@ -234,15 +237,6 @@ final class TabularEmbedding extends BaseLayer<TabularEmbeddingLayer> {
             }
             return dx;
         }
-    }
-
-    /** An array's values, row by row, in double precision (a copy). */
-    private static double[] values(INDArray array) {
-        INDArray copy = array.castTo(DataType.DOUBLE);
-        if (copy == array || copy.ordering() != 'c' || copy.isView()) {
-            copy = copy.dup('c');
-        }
-        return copy.data().asDouble();
     }
 
     /** A lookup input's row: anything outside the table reads the out-of-vocabulary row 0. */

@@ -1,5 +1,6 @@
 package dev.mtl4j.plugins.text;
 
+import dev.mtl4j.api.graph.HeapValues;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -56,7 +57,7 @@ final class TokenLstmRunner extends LSTM {
         int h = forward.units;
         int l = forward.length;
         int g = 4 * h;
-        double[] e = values(epsilon);
+        double[] e = HeapValues.of(epsilon);
         double[] dz = new double[l * b * g];
         double[] dhNext = new double[b * h];
         double[] carry = new double[b * h];
@@ -133,15 +134,6 @@ final class TokenLstmRunner extends LSTM {
         return Nd4j.create(java.util.Arrays.copyOfRange(values, from, to), shape, 'c').castTo(type);
     }
 
-    /** An array's values, row by row, in double precision (a copy). */
-    static double[] values(INDArray array) {
-        INDArray copy = array.castTo(DataType.DOUBLE);
-        if (copy == array || copy.ordering() != 'c' || copy.isView()) {
-            copy = copy.dup('c');
-        }
-        return copy.data().asDouble();
-    }
-
     /** One forward pass: the gates, cells and outputs of every step, time-major. */
     private static final class Forward {
         final INDArray input;
@@ -167,12 +159,12 @@ final class TokenLstmRunner extends LSTM {
             INDArray recurrent = layer.getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
             units = (int) recurrent.size(0);
             int g = 4 * units;
-            mask = layer.maskArray == null ? null : values(layer.maskArray);
+            mask = layer.maskArray == null ? null : HeapValues.of(layer.maskArray);
             stepRows = x.permute(2, 0, 1).dup('c').reshape((long) length * batch, channels);
             INDArray bias = layer.getParam(LSTMParamInitializer.BIAS_KEY);
-            double[] projected = values(stepRows.mmul(layer.getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY))
+            // first every step's x_t W + b, each step's overwritten by its gates once h_{t−1} R is added
+            gates = HeapValues.of(stepRows.mmul(layer.getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY))
                     .addiRowVector(bias.reshape(1, bias.length())));
-            gates = projected;
             cells = new double[length * batch * units];
             cellTanh = new double[cells.length];
             outputs = new double[cells.length];
