@@ -12,11 +12,8 @@ import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,15 +44,15 @@ class TokenConvolutionTest {
                 INDArray mask = Nd4j.create(new float[][] {
                         {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0}});
                 INDArray epsilon = Nd4j.rand(DataType.FLOAT, 3, 5, 11).subi(0.5);
-                Pass expected = pass(dl4j, x, mask, epsilon);
-                Pass actual = pass(ours, x, mask, epsilon);
+                LayerChecks.Pass expected = LayerChecks.pass(dl4j, x, mask, epsilon);
+                LayerChecks.Pass actual = LayerChecks.pass(ours, x, mask, epsilon);
 
                 String label = "kernel " + kernel + ", " + activation;
-                assertThat(LayerChecks.difference(actual.activation, expected.activation)).as(label + ": activations").isLessThan(1e-4);
-                assertThat(LayerChecks.difference(actual.inputError, expected.inputError)).as(label + ": input error").isLessThan(1e-4);
-                assertThat(LayerChecks.difference(actual.weights, expected.weights)).as(label + ": weight gradient").isLessThan(1e-4);
-                assertThat(LayerChecks.difference(actual.bias, expected.bias)).as(label + ": bias gradient").isLessThan(1e-4);
-                assertThat(expected.weights.amaxNumber().doubleValue()).isGreaterThan(0.01);
+                assertThat(LayerChecks.difference(actual.output(), expected.output())).as(label + ": activations").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.inputError(), expected.inputError())).as(label + ": input error").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.gradient("W"), expected.gradient("W"))).as(label + ": weight gradient").isLessThan(1e-4);
+                assertThat(LayerChecks.difference(actual.gradient("b"), expected.gradient("b"))).as(label + ": bias gradient").isLessThan(1e-4);
+                assertThat(expected.gradient("W").amaxNumber().doubleValue()).isGreaterThan(0.01);
             }
         }
     }
@@ -95,18 +92,5 @@ class TokenConvolutionTest {
         graph.init();
         graph.initGradientsView();
         return graph;
-    }
-
-    private static Pass pass(Layer layer, INDArray x, INDArray mask, INDArray epsilon) {
-        LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
-        layer.setInput(x.dup(), none);
-        layer.setMaskArray(mask);
-        INDArray activation = layer.activate(true, none).dup();
-        Pair<Gradient, INDArray> back = layer.backpropGradient(epsilon.dup(), none);
-        return new Pass(activation, back.getSecond().dup(), back.getFirst().getGradientFor("W").dup(),
-                back.getFirst().getGradientFor("b").dup());
-    }
-
-    private record Pass(INDArray activation, INDArray inputError, INDArray weights, INDArray bias) {
     }
 }

@@ -10,11 +10,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,15 +50,15 @@ class TokenLstmTest {
                 }
             }
         }
-        Pass expected = pass(dl4j, x, mask, epsilon);
-        Pass actual = pass(ours, x, mask, epsilon);
+        LayerChecks.Pass expected = LayerChecks.pass(dl4j, x, mask, epsilon);
+        LayerChecks.Pass actual = LayerChecks.pass(ours, x, mask, epsilon);
 
-        assertThat(LayerChecks.difference(actual.output, expected.output)).as("outputs").isLessThan(1e-4);
-        assertThat(LayerChecks.difference(actual.inputError, expected.inputError)).as("input error").isLessThan(1e-4);
+        assertThat(LayerChecks.difference(actual.output(), expected.output())).as("outputs").isLessThan(1e-4);
+        assertThat(LayerChecks.difference(actual.inputError(), expected.inputError())).as("input error").isLessThan(1e-4);
         for (String key : new String[] {"W", "RW", "b"}) {
-            assertThat(LayerChecks.difference(actual.gradient.getGradientFor(key), expected.gradient.getGradientFor(key))).as(key)
+            assertThat(LayerChecks.difference(actual.gradient(key), expected.gradient(key))).as(key)
                     .isLessThan(1e-4);
-            assertThat(expected.gradient.getGradientFor(key).amaxNumber().doubleValue()).as(key).isGreaterThan(1e-3);
+            assertThat(expected.gradient(key).amaxNumber().doubleValue()).as(key).isGreaterThan(1e-3);
         }
     }
 
@@ -94,19 +91,5 @@ class TokenLstmTest {
         graph.init();
         graph.initGradientsView();
         return graph;
-    }
-
-    private static Pass pass(Layer layer, INDArray x, INDArray mask, INDArray epsilon) {
-        LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
-        layer.setInput(x.dup(), none);
-        layer.setMaskArray(mask);
-        INDArray output = layer.activate(true, none).dup();
-        Pair<Gradient, INDArray> back = layer.backpropGradient(epsilon.dup(), none);
-        Gradient gradient = new org.deeplearning4j.nn.gradient.DefaultGradient();
-        back.getFirst().gradientForVariable().forEach((key, value) -> gradient.setGradientFor(key, value.dup()));
-        return new Pass(output, back.getSecond().dup(), gradient);
-    }
-
-    private record Pass(INDArray output, INDArray inputError, Gradient gradient) {
     }
 }
