@@ -21,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * step's input product {@code x_t W + b} in one matrix product, then per step one product
  * {@code h_{t−1} R} and the gates in Java (double precision) over the batch. Backward through time
  * collects every step's {@code ∂z} and takes {@code ∂W}, {@code ∂R}, {@code ∂b} and the input's error
- * as one product each; per step only {@code ∂z_t Rᵀ} is a product. Its own forward pass is kept for the
- * backward pass of the same input.
+ * as one product each; per step only {@code ∂z_t Rᵀ} is a product. A training forward pass is kept for
+ * the backward pass of the same input; a forward pass for inference is DL4J's own.
  */
 final class TokenLstmRunner extends LSTM {
     private Forward kept;
@@ -33,10 +33,16 @@ final class TokenLstmRunner extends LSTM {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!training) {
+            // no backward pass follows: DL4J's forward pass alone is a little faster than this layer's,
+            // whose gates on the heap pay off in the backward pass (SequenceLayerTimes: 27.5 against 31.1 ms)
+            kept = null;
+            return super.activate(false, workspaceMgr);
+        }
         assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
+        applyDropOutIfNecessary(true, workspaceMgr);
         Forward forward = detached(this);
-        kept = training ? forward : null;
+        kept = forward;
         return workspaceMgr.create(ArrayType.ACTIVATIONS, dataType, new long[] {forward.batch, forward.units, forward.length}, 'c')
                 .assign(Nd4j.create(forward.output(), new long[] {forward.batch, forward.units, forward.length}, 'c'));
     }

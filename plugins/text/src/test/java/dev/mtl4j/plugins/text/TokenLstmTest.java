@@ -54,6 +54,11 @@ class TokenLstmTest {
         LayerChecks.Pass actual = LayerChecks.pass(ours, x, mask, epsilon);
 
         assertThat(LayerChecks.difference(actual.output(), expected.output())).as("outputs").isLessThan(1e-4);
+        // inference is DL4J's own forward pass: the same outputs as this layer's training pass
+        ours.setInput(x.dup(), org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        ours.setMaskArray(mask);
+        INDArray inference = ours.activate(false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        assertThat(LayerChecks.difference(inference, actual.output())).as("inference outputs").isLessThan(1e-4);
         assertThat(LayerChecks.difference(actual.inputError(), expected.inputError())).as("input error").isLessThan(1e-4);
         for (String key : new String[] {"W", "RW", "b"}) {
             assertThat(LayerChecks.difference(actual.gradient(key), expected.gradient(key))).as(key)
